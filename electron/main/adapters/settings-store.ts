@@ -1,0 +1,181 @@
+/**
+ * The settings file as a KeyValueStore, through conf's code path: conf in Node and tests, electron-store
+ * (a thin subclass of conf) in the app. The caller passes the class, so this module imports neither
+ * electron nor electron-store, and tests exercise the exact read/write path the app uses.
+ *
+ * A corrupt file (not JSON, fails the schema, from a newer version) is moved aside to
+ * `<file>.corrupt-<timestamp>.bak`, never dropped, and the store starts from defaults with a `recovered`
+ * notice for the UI. An older file is upgraded after a copy of it is kept as `<file>.v<n>-<timestamp>.bak`.
+ * Nothing secret may be written: writes with JWT-shaped strings or secret-named keys are refused.
+ */
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { DeskError } from '../desk-error.ts';
+import type { Clock, KeyValueStore, Logger } from '../ports.ts';
+import { containsJwt, isSecretKey } from './redaction.ts';
+import type { VersionedDocumentSpec } from './versioned-document.ts';
+import { loadVersionedDocument } from './versioned-document.ts';
+
+export type { Migration, VersionedDocumentSpec } from './versioned-document.ts';
+
+/** The part of conf's (and electron-store's) instance API this adapter uses. */
+export interface ConfLike {
+  readonly path: string;
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  has(key: string): boolean;
+  delete(key: string): void;
+  store: Record<string, unknown>;
+}
+
+/** Options understood by both: electron-store reads `name`, conf reads `configName`. */
+export interface ConfLikeOptions {
+  cwd: string;
+  name: string;
+  configName: string;
+  fileExtension: 'json';
+  accessPropertiesByDotNotation: false;
+  clearInvalidConfig: false;
+  configFileMode: number;
+  watch: false;
+}
+
+export type ConfLikeConstructor = new (options: ConfLikeOptions) => ConfLike;
+
+export interface SettingsRecovery {
+  backupPath: string;
+  reason: string;
+}
+
+export interface SettingsMigration {
+  fromVersion: number;
+  toVersion: number;
+  backupPath: string;
+}
+
+export interface OpenedSettings<T extends object> {
+  store: KeyValueStore<T>;
+  recovered?: SettingsRecovery;
+  migrated?: SettingsMigration;
+}
+
+export interface OpenSettingsStoreOptions<T extends { schemaVersion: number }> {
+  /** conf's `Conf` in Node and tests; electron-store's `ElectronStore` in the app. */
+  Store: ConfLikeConstructor;
+  /** Absolute directory; in the app, `app.getPath('userData')`. */
+  cwd: string;
+  /** File name without `.json`. Default "settings". */
+  name?: string;
+  document: VersionedDocumentSpec<T>;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+function backupName(file: string, label: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  let candidate = `${file}.${label}-${stamp}.bak`;
+  for (let n = 1; existsSync(candidate); n++) candidate = `${file}.${label}-${stamp}-${n}.bak`;
+  return candidate;
+}
+
+/** Where a secret-looking value sits in `value`, or null. Never returns the value itself. */
+export function findSecretLike(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return containsJwt(value) ? path || '(value)' : null;
+  if (typeof value !== 'object' || value === null || depth > 20) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const itemPath = path === '' ? key : `${path}.${key}`;
+    if (!Array.isArray(value) && isSecretKey(key)) return itemPath;
+    const found = findSecretLike(item, itemPath, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+export function openSettingsStore<T extends { schemaVersion: number }>(
+  options: OpenSettingsStoreOptions<T>,
+): OpenedSettings<T> {
+  const { document: spec, logger } = options;
+  const now = () => options.clock?.now() ?? Date.now();
+  if (!isAbsolute(options.cwd)) throw new Error(`The settings directory must be an absolute path: ${options.cwd}`);
+  const name = options.name ?? 'settings';
+  const file = resolve(options.cwd, `${name}.json`);
+
+  let text: string | null = null;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+
+  // Decide before conf touches the file: conf rewrites a file it cannot read, which would lose it.
+  let initial: T | null = null;
+  let recovered: SettingsRecovery | undefined;
+  let migrated: SettingsMigration | undefined;
+  if (text === null) {
+    initial = spec.defaults();
+  } else {
+    const loaded = loadVersionedDocument(spec, text);
+    if (!loaded.ok) {
+      const backupPath = backupName(file, 'corrupt', now());
+      renameSync(file, backupPath);
+      recovered = { backupPath, reason: loaded.reason };
+      initial = spec.defaults();
+      logger?.warn('The settings file was unreadable; it was moved aside and defaults were loaded.', {
+        backupPath,
+        reason: loaded.reason,
+      });
+    } else if (loaded.fromVersion !== loaded.toVersion) {
+      const backupPath = backupName(file, `v${loaded.fromVersion}`, now());
+      copyFileSync(file, backupPath);
+      migrated = { fromVersion: loaded.fromVersion, toVersion: loaded.toVersion, backupPath };
+      initial = loaded.document;
+      logger?.info('The settings file was upgraded.', { ...migrated });
+    }
+  }
+
+  const conf = new options.Store({
+    cwd: options.cwd,
+    name,
+    configName: name,
+    fileExtension: 'json',
+    // Instance ids and other keys are literal; a dot must not turn into nesting.
+    accessPropertiesByDotNotation: false,
+    clearInvalidConfig: false,
+    // Not secret, but the instance list is nobody else's business on a shared machine.
+    configFileMode: 0o600,
+    watch: false,
+  });
+  if (resolve(conf.path) !== file) {
+    throw new Error(`The settings store opened ${conf.path}, expected ${file}.`);
+  }
+  if (initial !== null) conf.store = { ...initial };
+
+  const checkedWrite = (next: Record<string, unknown>, write: () => void) => {
+    const secretAt = findSecretLike(next);
+    if (secretAt !== null) {
+      throw new DeskError('internal', `Refusing to write a secret-looking value to the settings file (at ${secretAt}).`);
+    }
+    const result = spec.schema.safeParse(next);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
+      throw new DeskError('internal', `Refusing to write invalid settings${where}: ${issue?.message ?? 'invalid'}.`);
+    }
+    write();
+  };
+
+  const store: KeyValueStore<T> = {
+    path: file,
+    get: (key) => conf.get(key) as T[typeof key],
+    set: (key, value) => checkedWrite({ ...conf.store, [key]: value }, () => conf.set(key, value)),
+    has: (key) => conf.has(key),
+    delete: (key) => {
+      const { [key]: _removed, ...rest } = conf.store;
+      checkedWrite(rest, () => conf.delete(key));
+    },
+  };
+  const opened: OpenedSettings<T> = { store };
+  if (recovered !== undefined) opened.recovered = recovered;
+  if (migrated !== undefined) opened.migrated = migrated;
+  return opened;
+}

@@ -1,0 +1,26 @@
+/** Options for the main window: hidden until ready-to-show (no white flash), secure webPreferences. */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { secureWebPreferences } from './web-preferences.ts';
+
+export const defaultBackgroundColor = '#0f172a';
+
+export interface MainWindowSettings {
+  preloadPath: string;
+  /** #rrggbb; later the renderer's instance tag color can tint the chrome. */
+  backgroundColor?: string;
+}
+
+export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowConstructorOptions {
+  const color = settings.backgroundColor;
+  return {
+    title: 'DF Desk',
+    width: 1280,
+    height: 820,
+    minWidth: 880,
+    minHeight: 560,
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: color !== undefined && /^#[0-9a-fA-F]{6}$/.test(color) ? color : defaultBackgroundColor,
+    webPreferences: secureWebPreferences(settings.preloadPath),
+  };
+}

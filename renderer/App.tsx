@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Instance } from '../shared/ipc/contract.ts';
+import { TopBar } from './app/TopBar.tsx';
+import { useInstanceShortcuts } from './app/shortcuts.ts';
+import { Workspace } from './app/Workspace.tsx';
+import type { DeskClient } from './desk.ts';
+import { VaultBanner } from './features/diagnostics/VaultBanner.tsx';
+import { InstanceForm } from './features/instances/InstanceForm.tsx';
+import { Sidebar } from './features/instances/Sidebar.tsx';
+import { sortInstances } from './features/instances/tags.ts';
+import { SignInDialog } from './features/session/SignInDialog.tsx';
+import { DeskStateContext, useDeskState } from './state/context.ts';
+import { DeskState } from './state/deskState.ts';
+import { useStore } from './state/store.ts';
+import { Button } from './ui/Button.tsx';
+import { ConfirmProvider } from './ui/confirm.tsx';
+import { Modal } from './ui/Modal.tsx';
+
+/** Only the id of the last selected instance is remembered: nothing secret goes to localStorage. */
+const selectedKey = 'dfdesk.selected';
+
+function readSelected(): string | undefined {
+  try {
+    return globalThis.localStorage?.getItem(selectedKey) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSelected(id: string): void {
+  try {
+    globalThis.localStorage?.setItem(selectedKey, id);
+  } catch {
+    // Remembering the selection is a convenience only.
+  }
+}
+
+type FormState = { mode: 'add' } | { mode: 'edit'; instance: Instance } | null;
+
+function Shell() {
+  const state = useDeskState();
+  const { list, loaded } = useStore(state.instances);
+  const sessions = useStore(state.sessions);
+  const sorted = sortInstances(list);
+  const [selectedId, setSelectedId] = useState<string | undefined>(readSelected);
+  const [form, setForm] = useState<FormState>(null);
+  const [signInFor, setSignInFor] = useState<string | null>(null);
+  const selected = sorted.find((instance) => instance.id === selectedId) ?? sorted[0];
+  const selectedRef = useRef(selected?.id);
+  selectedRef.current = selected?.id;
+
+  function select(id: string) {
+    setSelectedId(id);
+    writeSelected(id);
+  }
+
+  useInstanceShortcuts((index) => {
+    const target = sorted[index];
+    if (target) select(target.id);
+  });
+
+  useEffect(() => {
+    // A request that failed because the session ended, or the main process saying so: offer a sign-in over the
+    // current view instead of navigating away from it.
+    const stopRequests = state.client.onSessionEnded((id) => setSignInFor(id));
+    const stopEvents = state.client.on('session.changed', (status) => {
+      if (status.state === 'needs-sign-in' && status.instanceId === selectedRef.current) setSignInFor(status.instanceId);
+    });
+    return () => {
+      stopRequests();
+      stopEvents();
+    };
+  }, [state]);
+
+  const signInInstance = signInFor ? list.find((instance) => instance.id === signInFor) : undefined;
+
+  return (
+    <div className="app">
+      <TopBar instance={selected} />
+      <VaultBanner />
+      <div className="layout">
+        <Sidebar
+          instances={sorted}
+          sessions={sessions}
+          selectedId={selected?.id}
+          onSelect={select}
+          onAdd={() => setForm({ mode: 'add' })}
+        />
+        <main className="main">
+          {selected ? (
+            <Workspace
+              key={selected.id}
+              instance={selected}
+              status={sessions[selected.id]}
+              onEdit={() => setForm({ mode: 'edit', instance: selected })}
+              onRemoved={() => setSelectedId(undefined)}
+              onSignInAgain={() => setSignInFor(selected.id)}
+            />
+          ) : (
+            loaded && (
+              <div className="welcome">
+                <h1>Welcome to DF Desk</h1>
+                <p>Add a DreamFactory instance to keep its session alive, browse its data and call its API.</p>
+                <Button variant="primary" onClick={() => setForm({ mode: 'add' })}>
+                  Add your first instance
+                </Button>
+              </div>
+            )
+          )}
+        </main>
+      </div>
+      {form && (
+        <Modal
+          title={form.mode === 'edit' ? `Edit ${form.instance.name}` : 'Add a DreamFactory instance'}
+          onClose={() => setForm(null)}
+          wide
+        >
+          <InstanceForm
+            {...(form.mode === 'edit' ? { instance: form.instance } : {})}
+            onCancel={() => setForm(null)}
+            onSaved={(saved) => {
+              state.upsertInstance(saved);
+              setForm(null);
+              select(saved.id);
+            }}
+          />
+        </Modal>
+      )}
+      {signInInstance && (
+        <SignInDialog
+          key={signInInstance.id}
+          instance={signInInstance}
+          status={sessions[signInInstance.id]}
+          onClose={() => setSignInFor(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function App({ client }: { client: DeskClient }) {
+  const [state] = useState(() => new DeskState(client));
+  useEffect(() => {
+    state.start();
+    return () => state.stop();
+  }, [state]);
+  return (
+    <DeskStateContext.Provider value={state}>
+      <ConfirmProvider>
+        <Shell />
+      </ConfirmProvider>
+    </DeskStateContext.Provider>
+  );
+}

@@ -1,0 +1,122 @@
+import { type FormEvent, useState } from 'react';
+import { type DeskError, toDeskError } from '../../desk.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { CheckboxField, TextField } from '../../ui/Field.tsx';
+import { Modal } from '../../ui/Modal.tsx';
+import type { DfColumn, DfRecord } from './dfData.ts';
+import { editableOnCreate, isBooleanColumn, parseInput, sameValue, toInputText } from './recordValues.ts';
+
+export interface RecordEditorProps {
+  title: string;
+  columns: readonly DfColumn[];
+  /** The record being edited; leave out to create one. */
+  record?: DfRecord;
+  /** Gets only what changed (edit) or what was filled in (create). Resolves false when the user backed out. */
+  onSave: (values: DfRecord) => Promise<boolean>;
+  onClose: () => void;
+}
+
+export function RecordEditor({ title, columns, record, onSave, onClose }: RecordEditorProps) {
+  const editing = record !== undefined;
+  const fields = columns.filter((column) => (editing ? !column.isPrimaryKey : editableOnCreate(column)));
+  const keyColumns = editing ? columns.filter((column) => column.isPrimaryKey) : [];
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((column) => [column.name, toInputText(record?.[column.name])])),
+  );
+  const [flags, setFlags] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(fields.filter(isBooleanColumn).map((column) => [column.name, record?.[column.name] === true])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<DeskError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function collect(): { values: DfRecord; errors: Record<string, string> } {
+    const values: DfRecord = {};
+    const found: Record<string, string> = {};
+    for (const column of fields) {
+      let value: unknown;
+      if (isBooleanColumn(column)) value = flags[column.name] ?? false;
+      else {
+        const text = texts[column.name] ?? '';
+        // On create, an untouched field is left to the server's default.
+        if (!editing && text.trim() === '') {
+          if (column.required && !column.allowNull) found[column.name] = `${column.name} is required.`;
+          continue;
+        }
+        const parsed = parseInput(text, column);
+        if (!parsed.ok) {
+          found[column.name] = parsed.error;
+          continue;
+        }
+        value = parsed.value;
+      }
+      if (editing && sameValue(value, record?.[column.name] ?? null)) continue;
+      values[column.name] = value;
+    }
+    return { values, errors: found };
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { values, errors: found } = collect();
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (editing && Object.keys(values).length === 0) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      if (await onSave(values)) onClose();
+    } catch (error) {
+      setFailure(toDeskError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={title} onClose={onClose} wide>
+      <form className="record-editor" onSubmit={submit} noValidate aria-label={title}>
+        {keyColumns.map((column) => (
+          <p key={column.name} className="muted">
+            {column.name}: <code>{toInputText(record?.[column.name])}</code>
+          </p>
+        ))}
+        <div className="record-fields">
+          {fields.map((column) =>
+            isBooleanColumn(column) ? (
+              <CheckboxField
+                key={column.name}
+                label={column.name}
+                checked={flags[column.name] ?? false}
+                onChecked={(checked) => setFlags((previous) => ({ ...previous, [column.name]: checked }))}
+              />
+            ) : (
+              <TextField
+                key={column.name}
+                label={column.name}
+                value={texts[column.name] ?? ''}
+                onValue={(value) => setTexts((previous) => ({ ...previous, [column.name]: value }))}
+                error={errors[column.name]}
+                hint={[column.type, column.allowNull ? 'empty = null' : ''].filter(Boolean).join(' · ')}
+                spellCheck={false}
+                autoComplete="off"
+              />
+            ),
+          )}
+        </div>
+        {fields.length === 0 && <p className="muted">No editable columns.</p>}
+        <ErrorAlert error={failure} title="The record was not saved." />
+        <div className="modal-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {editing ? 'Save record' : 'Create record'}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Instance, InstanceTag } from '../../../shared/ipc/contract.ts';
+
+/** Our own copy of the tag list: importing the contract's value would pull zod into the bundle. */
+export const tags: readonly InstanceTag[] = ['dev', 'staging', 'prod', 'other'];
+
+export const tagLabels: Record<InstanceTag, string> = {
+  dev: 'Dev',
+  staging: 'Staging',
+  prod: 'Prod',
+  other: 'Other',
+};
+
+/** The chrome colour per tag: fixed, so "red bar" always means production whatever colour the user picked. */
+export const tagColors: Record<Exclude<InstanceTag, 'other'>, string> = {
+  dev: '#2e7d32',
+  staging: '#b26a00',
+  prod: '#c62828',
+};
+
+export function chromeColor(instance: Instance): string {
+  return instance.tag === 'other' ? instance.color : tagColors[instance.tag];
+}
+
+export function isProd(instance: Pick<Instance, 'tag'> | undefined): boolean {
+  return instance?.tag === 'prod';
+}
+
+export const presetColors: readonly { name: string; value: string }[] = [
+  { name: 'blue', value: '#1e66f5' },
+  { name: 'teal', value: '#0f8b8d' },
+  { name: 'green', value: '#2e7d32' },
+  { name: 'amber', value: '#b26a00' },
+  { name: 'red', value: '#c62828' },
+  { name: 'purple', value: '#7c3aed' },
+  { name: 'slate', value: '#475569' },
+];
+
+/** Favourites first, then by name: the order of the sidebar and of the Ctrl/Cmd+1..9 shortcuts. */
+export function sortInstances(list: readonly Instance[]): Instance[] {
+  return [...list].sort(
+    (a, b) =>
+      Number(b.favorite) - Number(a.favorite) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
+  );
+}
+
+export function matchesSearch(instance: Instance, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  return [instance.name, instance.url, instance.tag].some((text) => text.toLowerCase().includes(needle));
+}

@@ -1,0 +1,28 @@
+import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
+import { Modal } from '../../ui/Modal.tsx';
+import { SignInForm } from './SignInForm.tsx';
+
+export interface SignInDialogProps {
+  instance: Instance;
+  status: SessionStatus | undefined;
+  onClose: () => void;
+}
+
+/** Opens over the current view when a session ends, so nothing the user typed is lost. */
+export function SignInDialog({ instance, status, onClose }: SignInDialogProps) {
+  const reason = status?.state === 'needs-sign-in' ? status.endedReason : undefined;
+  return (
+    <Modal title={`Sign in to ${instance.name}`} onClose={onClose}>
+      <p className="modal-body">
+        Your session on <strong>{instance.name}</strong> ended{reason ? `: ${reason}` : '.'} Sign in to continue; the
+        screen behind this dialog stays as you left it.
+      </p>
+      <SignInForm instance={instance} onSignedIn={onClose} />
+      <div className="modal-actions">
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          Not now
+        </button>
+      </div>
+    </Modal>
+  );
+}

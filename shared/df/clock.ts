@@ -1,0 +1,61 @@
+// Time ports (injectable so tests and hosts control time) and the estimate of the DF server's clock.
+
+/** Milliseconds since the epoch on the local clock. */
+export interface Clock {
+  now(): number;
+}
+
+export type TimerHandle = unknown;
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+// lib ES2022 has no timer declarations; Node and browsers both provide these globals.
+interface TimerGlobals {
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Node timers are unref'd so an idle keep-alive timer never holds a process open. */
+export const systemTimers: Timers = {
+  setTimeout(callback, ms) {
+    const handle = (globalThis as unknown as TimerGlobals).setTimeout(callback, ms);
+    if (typeof handle === 'object' && handle !== null && 'unref' in handle && typeof handle.unref === 'function') {
+      handle.unref();
+    }
+    return handle;
+  },
+  clearTimeout(handle) {
+    (globalThis as unknown as TimerGlobals).clearTimeout(handle);
+  },
+};
+
+/** setTimeout accepts at most a signed 32-bit delay; longer ones fire immediately. */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+export function sleep(timers: Timers, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    timers.setTimeout(resolve, Math.min(Math.max(0, ms), MAX_TIMER_DELAY_MS));
+  });
+}
+
+/**
+ * Upper bound of (server clock − local clock) in ms, from a token minted during a request.
+ *
+ * The server minted at `mintSeconds` (its clock) at some local instant after `sentAt`, so
+ * offset ≤ mint − sentAt. DF's integer claims floor the mint instant, which adds up to 1 s more. Taking the
+ * upper bound makes every "server time → local time" conversion early, so refreshes are early, never late.
+ */
+export function offsetFromMint(mintSeconds: number, sentAt: number): number {
+  const granularityMs = Number.isInteger(mintSeconds) ? 1000 : 0;
+  return mintSeconds * 1000 + granularityMs - sentAt;
+}
+
+/** Local instant at which the server's clock reads `serverSeconds`, given an offset estimate. */
+export function serverToLocal(serverSeconds: number, offsetMs: number): number {
+  return serverSeconds * 1000 - offsetMs;
+}

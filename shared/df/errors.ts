@@ -1,0 +1,222 @@
+// DfError and the classification of DF answers for every era (df-protocol.md §4). Pure: no I/O.
+import { decodeHtmlEntities } from './html-entities.ts';
+import { utf8Decode } from './encoding.ts';
+import { JWT_IN_TEXT } from './jwt.ts';
+import { errorEnvelopeSchema } from './protocol.ts';
+
+export type DfErrorKind =
+  | 'session-ended'
+  | 'bad-credentials'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'network'
+  | 'server'
+  | 'not-dreamfactory'
+  | 'http';
+
+export interface DfErrorDetails {
+  status?: number;
+  /** The `code` of DF's envelope; it can differ from the HTTP status (e.g. 400 with code 401 in 2.1–2.9). */
+  code?: number | string;
+  /** DF's `context` (e.g. per-record errors of a batch). */
+  context?: unknown;
+}
+
+/** Never carries a token: JWT-shaped text is removed from every message, and no request config is kept. */
+export class DfError extends Error {
+  override readonly name = 'DfError';
+  readonly kind: DfErrorKind;
+  readonly status?: number;
+  readonly code?: number | string;
+  readonly context?: unknown;
+
+  constructor(kind: DfErrorKind, message: string, details: DfErrorDetails = {}) {
+    super(message.replace(JWT_IN_TEXT, '[token]'));
+    this.kind = kind;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.code !== undefined) this.code = details.code;
+    if (details.context !== undefined) this.context = details.context;
+  }
+}
+
+export function isDfError(value: unknown): value is DfError {
+  return value instanceof DfError;
+}
+
+/** Replaces each secret (API key, token) found in the message; returns the same error when none occurs. */
+export function withoutSecrets(error: DfError, secrets: readonly (string | null | undefined)[]): DfError {
+  let message = error.message;
+  for (const secret of secrets) {
+    if (secret !== null && secret !== undefined && secret.length >= 4 && message.includes(secret)) {
+      message = message.split(secret).join('[redacted]');
+    }
+  }
+  if (message === error.message) return error;
+  const details: DfErrorDetails = {};
+  if (error.status !== undefined) details.status = error.status;
+  if (error.code !== undefined) details.code = error.code;
+  if (error.context !== undefined) details.context = error.context;
+  return new DfError(error.kind, message, details);
+}
+
+/**
+ * What a token-related DF answer means:
+ * - expired: refreshable inside the window (except on DF 2.9–2.14, where PUT itself answers this);
+ * - window-passed: "… can no longer be refreshed";
+ * - refresh-failed: DF ≥2.6 wraps every refresh failure as "Token refresh failed. <reason>";
+ * - blacklisted / invalid: the token is dead.
+ */
+export type TokenProblem = 'expired' | 'window-passed' | 'refresh-failed' | 'blacklisted' | 'invalid';
+
+const TOKEN_PROBLEM_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 500]);
+
+export function tokenProblemOf(status: number, message: string): TokenProblem | undefined {
+  if (!TOKEN_PROBLEM_STATUSES.has(status)) return undefined;
+  const text = message.trim().toLowerCase();
+  if (text.includes('can no longer be refreshed')) return 'window-passed';
+  if (text.startsWith('token refresh failed')) return 'refresh-failed';
+  if (text.startsWith('token has expired')) return 'expired';
+  if (text.includes('token has been blacklisted')) return 'blacklisted';
+  if (text.startsWith('invalid token')) return 'invalid';
+  return undefined;
+}
+
+export type AnswerPhase = 'request' | 'login' | 'refresh';
+
+export interface DfAnswer {
+  status: number;
+  kind: DfErrorKind;
+  message: string;
+  /** The body carried DF's error envelope. */
+  dfShaped: boolean;
+  tokenProblem?: TokenProblem;
+  code?: number | string;
+  context?: unknown;
+}
+
+/** Response bodies reach us raw (string/bytes) inside the adapter, or parsed after axios's transforms. */
+export function readBody(data: unknown): unknown {
+  let text: string | null = null;
+  if (typeof data === 'string') text = data;
+  else if (data instanceof Uint8Array) text = utf8Decode(data);
+  else if (data instanceof ArrayBuffer) text = utf8Decode(new Uint8Array(data));
+  else return data;
+  if (text === null) return data;
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return text;
+  try {
+    return JSON.parse(trimmed) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function describeContentType(contentType: string | undefined): string {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type !== undefined && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? `, ${type}` : '';
+}
+
+function kindForDfStatus(status: number, phase: AnswerPhase, message: string): DfErrorKind {
+  if (phase === 'login' && status === 401) return 'bad-credentials';
+  if (/^invalid credentials supplied|credentials did not match/i.test(message)) return 'bad-credentials';
+  if (status === 400 || status === 422) return 'bad-request';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status >= 500) return 'server';
+  return 'http';
+}
+
+/** Gateways answer these while DF is down or starting: transient, not a sign of a wrong URL. */
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * Classifies a non-success answer (or a success whose body was not DF-shaped). `body` must already be parsed
+ * (see readBody).
+ */
+export function classifyAnswer(
+  status: number,
+  body: unknown,
+  options: { phase?: AnswerPhase; contentType?: string } = {},
+): DfAnswer {
+  const phase = options.phase ?? 'request';
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  if (envelope.success) {
+    const { message: rawMessage, code, context } = envelope.data.error;
+    const message = decodeHtmlEntities(rawMessage);
+    const tokenProblem = tokenProblemOf(status, message);
+    const answer: DfAnswer = {
+      status,
+      kind: tokenProblem === undefined ? kindForDfStatus(status, phase, message) : 'session-ended',
+      message,
+      dfShaped: true,
+    };
+    if (tokenProblem !== undefined) answer.tokenProblem = tokenProblem;
+    if (code !== undefined && code !== null) answer.code = code;
+    if (context !== undefined && context !== null) answer.context = context;
+    return answer;
+  }
+  const described = `HTTP ${status}${describeContentType(options.contentType)}`;
+  if (GATEWAY_STATUSES.has(status)) {
+    return {
+      status,
+      kind: 'server',
+      dfShaped: false,
+      message: `The server answered ${described} without a DreamFactory error: it may be down or starting. Try again shortly.`,
+    };
+  }
+  return {
+    status,
+    kind: 'not-dreamfactory',
+    dfShaped: false,
+    message: `The server did not answer like DreamFactory (${described}). Check the instance URL.`,
+  };
+}
+
+export function errorFromAnswer(answer: DfAnswer): DfError {
+  const details: DfErrorDetails = { status: answer.status };
+  if (answer.code !== undefined) details.code = answer.code;
+  if (answer.context !== undefined) details.context = answer.context;
+  return new DfError(answer.kind, answer.message, details);
+}
+
+/** A refresh answer that means the token can never be refreshed (so the session needs a new sign-in). */
+export function isTerminalRefreshAnswer(answer: DfAnswer): boolean {
+  if (!answer.dfShaped) return false;
+  // Every 401 to PUT is a token verdict: "Token refresh failed. …", "… can no longer be refreshed", and on
+  // DF 2.9–2.14 "Token has expired" (that era cannot refresh an expired token at all).
+  return answer.status === 401 || answer.tokenProblem !== undefined;
+}
+
+const NETWORK_CODES: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  ECONNABORTED: 'the request timed out',
+  ETIMEDOUT: 'the request timed out',
+  ENOTFOUND: 'the host name was not found',
+  EAI_AGAIN: 'the host name could not be resolved',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  EPIPE: 'the connection was closed',
+  ERR_NETWORK: 'a network error occurred',
+  ERR_SOCKET_CONNECTION_TIMEOUT: 'the connection timed out',
+};
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Converts a transport failure (no HTTP answer) to a DfError; keeps no reference to the request config. */
+export function transportError(error: unknown): DfError {
+  if (error instanceof DfError) return error;
+  const code = errorCode(error);
+  if (code === 'ERR_CANCELED') return new DfError('network', 'The request was canceled.');
+  const reason = code === undefined ? undefined : NETWORK_CODES[code];
+  if (reason !== undefined) return new DfError('network', `Could not reach the DreamFactory server: ${reason} (${code}).`);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) {
+    return new DfError('network', `Could not reach the DreamFactory server (${code}).`);
+  }
+  return new DfError('network', `The request failed before the server answered: ${message}`);
+}

@@ -1,0 +1,43 @@
+// Public entry of the DF session library. Runs in Node and browsers (no platform globals beyond timers/URL).
+export { createDfClient } from './client.ts';
+export type { DfClient, DfClientOptions, DfCredentials, DfSessionInfo } from './client.ts';
+export type { DfSessionState, DfSessionStatus, TokenStore } from './session.ts';
+export { DfError, isDfError } from './errors.ts';
+export type { DfErrorKind } from './errors.ts';
+export type { Clock, Timers, TimerHandle } from './clock.ts';
+export { systemClock, systemTimers } from './clock.ts';
+export type { DfAudience } from './protocol.ts';
+export {
+  API_KEY_HEADER,
+  SESSION_TOKEN_HEADER,
+  DEFAULT_REFRESH_WINDOW_SECONDS,
+  normalizeInstanceUrl,
+  sessionPath,
+} from './protocol.ts';
+export { readTokenClaims } from './jwt.ts';
+export type { DfTokenClaims } from './jwt.ts';
+export {
+  createRecords,
+  deleteRecord,
+  deleteRecords,
+  environment,
+  getRecord,
+  records,
+  schema,
+  services,
+  tables,
+  updateRecord,
+  updateRecords,
+} from './api.ts';
+export type {
+  DfAuthService,
+  DfEnvironment,
+  DfField,
+  DfId,
+  DfRecord,
+  DfRecordPage,
+  DfRecordQuery,
+  DfService,
+  DfTable,
+  DfTableSchema,
+} from './api.ts';

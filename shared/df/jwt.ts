@@ -1,0 +1,91 @@
+// Reads a DF token's claims WITHOUT verifying it: verification is the server's job, the client only needs
+// the timestamps to plan refreshes (df-protocol.md §3).
+import { base64UrlToBytes, utf8Decode } from './encoding.ts';
+
+export interface DfTokenClaims {
+  /** NumericDate seconds; DF emits integers, the test server milliseconds-precise fractions. */
+  exp: number;
+  iat?: number;
+  nbf?: number;
+  forever: boolean;
+  /** DF's user_id claim. */
+  userId?: number;
+  /** 2.0–2.6: the user id (number); ≥2.7: md5(email). */
+  sub?: string | number;
+  jti?: string;
+}
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function finiteNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  // PHP encoders sometimes stringify numbers; accept plain decimal strings only.
+  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** The payload object of a compact JWS, or null if it is not one. */
+export function decodeJwtPayload(token: string): Record<string, unknown> | null {
+  if (!JWT_SHAPE.test(token)) return null;
+  const part = token.split('.')[1];
+  if (part === undefined) return null;
+  const bytes = base64UrlToBytes(part);
+  if (bytes === null) return null;
+  const text = utf8Decode(bytes);
+  if (text === null) return null;
+  try {
+    const payload: unknown = JSON.parse(text);
+    return isRecord(payload) ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/** DF's claims, or null when the token is not a JWT with a numeric `exp` (every DF token has one). */
+export function readTokenClaims(token: string): DfTokenClaims | null {
+  const payload = decodeJwtPayload(token);
+  if (payload === null) return null;
+  const exp = finiteNumber(payload.exp);
+  if (exp === undefined) return null;
+  const claims: DfTokenClaims = {
+    exp,
+    // PHP's boolval: DF writes a JSON bool, but old encoders may write 1/"1".
+    forever: payload.forever === true || payload.forever === 1 || payload.forever === '1',
+  };
+  const iat = finiteNumber(payload.iat);
+  if (iat !== undefined) claims.iat = iat;
+  const nbf = finiteNumber(payload.nbf);
+  if (nbf !== undefined) claims.nbf = nbf;
+  const userId = finiteNumber(payload.user_id);
+  if (userId !== undefined) claims.userId = userId;
+  if (typeof payload.sub === 'string' || typeof payload.sub === 'number') claims.sub = payload.sub;
+  if (typeof payload.jti === 'string') claims.jti = payload.jti;
+  return claims;
+}
+
+/** When the server minted the token: nbf, else iat (DF sets both at mint; a plain refresh keeps the old iat). */
+export function mintTime(claims: DfTokenClaims): number | undefined {
+  return claims.nbf ?? claims.iat;
+}
+
+/**
+ * DF 2.0–2.6 tokens carry the numeric user id in `sub`. Their era (jwt-auth 0.5) derives jti from sub and the
+ * mint second, so a refresh inside the mint second blacklists the new token too (df-protocol.md §8).
+ */
+export function hasLegacyClaims(claims: DfTokenClaims): boolean {
+  return typeof claims.sub === 'number' || (typeof claims.sub === 'string' && /^\d+$/.test(claims.sub));
+}
+
+/** Identifies the user a token belongs to, so a token found in a shared store is adopted only for the same user. */
+export function tokenOwner(claims: DfTokenClaims): string | undefined {
+  if (claims.userId !== undefined) return `id:${claims.userId}`;
+  if (claims.sub !== undefined) return `sub:${claims.sub}`;
+  return undefined;
+}
+
+/** Something looks like a JWT (used to scrub messages). */
+export const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;

@@ -1,0 +1,126 @@
+// Keeps credentials on the instance's own origin: refuses requests to other origins and follows only
+// same-origin redirects itself (axios's Node redirect follower would replay custom headers anywhere).
+import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import { DfError } from './errors.ts';
+
+interface ParsedUrl {
+  origin: string;
+  href: string;
+  pathname: string;
+}
+type UrlConstructor = new (input: string, base?: string) => ParsedUrl;
+// lib ES2022 does not declare URL, but every runtime we target (Node, browsers, Electron) has it.
+const UrlImpl = (globalThis as unknown as { URL: UrlConstructor }).URL;
+
+export function parseUrl(input: string, base?: string): ParsedUrl | null {
+  try {
+    return new UrlImpl(input, base);
+  } catch {
+    return null;
+  }
+}
+
+export function originOf(url: string): string | null {
+  const parsed = parseUrl(url);
+  return parsed === null || parsed.origin === 'null' ? null : parsed.origin;
+}
+
+const ABSOLUTE_URL = /^([a-z][a-z\d+\-.]*:)?\/\//i;
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+export const MAX_SAME_ORIGIN_REDIRECTS = 5;
+
+/** axios's buildFullPath: a relative url is appended to baseURL; an absolute one wins unless allowAbsoluteUrls is false. */
+export function fullUrlOf(config: Pick<InternalAxiosRequestConfig, 'url' | 'baseURL' | 'allowAbsoluteUrls'>): string {
+  const url = config.url ?? '';
+  const base = config.baseURL;
+  if (base !== undefined && base !== '' && (!ABSOLUTE_URL.test(url) || config.allowAbsoluteUrls === false)) {
+    return url === '' ? base : `${base.replace(/\/?\/$/, '')}/${url.replace(/^\/+/, '')}`;
+  }
+  return url;
+}
+
+export function headerValue(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const getter = (headers as { get?: unknown }).get;
+  if (typeof getter === 'function') {
+    const value: unknown = getter.call(headers, name);
+    if (typeof value === 'string') return value;
+  }
+  const record = headers as Record<string, unknown>;
+  const value = record[name] ?? record[name.toLowerCase()];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return undefined;
+}
+
+export interface SameOriginTransport {
+  /** The instance's origin, e.g. `https://df.example.com`. */
+  readonly origin: string;
+  /** Full URL of a request after the origin check; throws DfError for another origin. */
+  checkedUrl(config: InternalAxiosRequestConfig): string;
+  /** Sends through the underlying adapter, following same-origin redirects; resolves for every HTTP status. */
+  send(config: InternalAxiosRequestConfig): Promise<AxiosResponse>;
+}
+
+const acceptEveryStatus = (): boolean => true;
+
+export function createSameOriginTransport(options: {
+  adapter: AxiosAdapter;
+  apiBase: string;
+  maxRedirects?: number;
+}): SameOriginTransport {
+  const origin = originOf(options.apiBase);
+  if (origin === null) throw new TypeError('The DreamFactory URL is not a valid URL.');
+  const maxRedirects = options.maxRedirects ?? MAX_SAME_ORIGIN_REDIRECTS;
+
+  function checkedUrl(config: InternalAxiosRequestConfig): string {
+    const url = config.url ?? '';
+    // Fast path: a relative URL on our own base cannot leave the origin, so skip URL parsing.
+    if (config.baseURL === options.apiBase && !ABSOLUTE_URL.test(url)) return fullUrlOf(config);
+    const full = fullUrlOf(config);
+    const parsed = parseUrl(full);
+    if (parsed === null) throw new DfError('bad-request', 'The request URL is not a valid absolute URL.');
+    if (parsed.origin !== origin) {
+      throw new DfError(
+        'bad-request',
+        `Refused to send a request to ${parsed.origin}: this client only talks to ${origin}, so that credentials stay there.`,
+      );
+    }
+    return parsed.href;
+  }
+
+  async function send(config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
+    let current = checkedUrl(config);
+    let hop: InternalAxiosRequestConfig = { ...config, maxRedirects: 0, validateStatus: acceptEveryStatus };
+    for (let redirects = 0; ; redirects++) {
+      const response = await options.adapter(hop);
+      if (!REDIRECT_STATUSES.has(response.status)) return response;
+      const location = headerValue(response.headers, 'location');
+      if (location === undefined) return response;
+      const target = parseUrl(location, current);
+      if (target === null) return response;
+      if (target.origin !== origin) {
+        throw new DfError(
+          'http',
+          `The server redirected to ${target.origin} (HTTP ${response.status}). Credentials are never sent to another origin, so the redirect was not followed. If the instance has moved, update the instance URL to ${target.origin}.`,
+          { status: response.status },
+        );
+      }
+      if (redirects >= maxRedirects) {
+        throw new DfError('http', `The server redirected more than ${maxRedirects} times.`, { status: response.status });
+      }
+      const method = (hop.method ?? 'get').toLowerCase();
+      // As browsers do: 303 always, and 301/302 after a POST, continue as GET without a body.
+      const toGet = response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'post');
+      hop = { ...hop, url: target.href, baseURL: undefined, params: undefined };
+      if (toGet && method !== 'get' && method !== 'head') {
+        hop.method = 'get';
+        hop.data = undefined;
+        hop.headers.delete('Content-Type');
+      }
+      current = target.href;
+    }
+  }
+
+  return { origin, checkedUrl, send };
+}

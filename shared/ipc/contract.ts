@@ -1,0 +1,249 @@
+/**
+ * The ONE contract between the renderer and the main process. The preload, the main-side router, the e2e
+ * harness and the renderer's client all derive from this module, so a channel cannot drift between them.
+ * Each channel takes exactly one payload object, checked with zod before any handler runs.
+ */
+import { z } from 'zod';
+
+export const instanceTags = ['dev', 'staging', 'prod', 'other'] as const;
+export const instanceTagSchema = z.enum(instanceTags);
+export type InstanceTag = z.infer<typeof instanceTagSchema>;
+
+export const instanceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid instance id.');
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are #rrggbb.');
+
+/** What the renderer may know about an instance: never its API key, only whether one is stored. */
+export interface Instance {
+  id: string;
+  name: string;
+  /** Normalised instance root: no trailing slash, no /api/v2. */
+  url: string;
+  tag: InstanceTag;
+  color: string;
+  favorite: boolean;
+  hasApiKey: boolean;
+  /** Plain http:// to anything but loopback needs this explicit, per-instance confirmation. */
+  allowInsecureHttp: boolean;
+}
+
+const nameSchema = z.string().trim().min(1, 'Give the instance a name.').max(80);
+const urlInputSchema = z.string().trim().min(1, 'Enter the instance URL.').max(2048);
+const apiKeySchema = z.string().trim().max(512);
+
+export const newInstanceSchema = z.strictObject({
+  name: nameSchema,
+  url: urlInputSchema,
+  apiKey: apiKeySchema.optional(),
+  tag: instanceTagSchema.optional(),
+  color: colorSchema.optional(),
+  favorite: z.boolean().optional(),
+  allowInsecureHttp: z.boolean().optional(),
+});
+export type NewInstance = z.infer<typeof newInstanceSchema>;
+
+/** `apiKey: null` removes the stored key; leaving it out keeps it. */
+export const instancePatchSchema = z.strictObject({
+  name: nameSchema.optional(),
+  url: urlInputSchema.optional(),
+  apiKey: apiKeySchema.nullable().optional(),
+  tag: instanceTagSchema.optional(),
+  color: colorSchema.optional(),
+  favorite: z.boolean().optional(),
+  allowInsecureHttp: z.boolean().optional(),
+});
+export type InstancePatch = z.infer<typeof instancePatchSchema>;
+
+export const probeInputSchema = z.strictObject({ url: urlInputSchema, apiKey: apiKeySchema.optional() });
+export type ProbeInput = z.infer<typeof probeInputSchema>;
+
+export type ProbeCheckId = 'reachable' | 'dreamfactory' | 'api-key' | 'version' | 'forever-sessions' | 'login-attribute';
+export interface ProbeCheck {
+  id: ProbeCheckId;
+  /** `null` when the check could not run because an earlier one failed. */
+  ok: boolean | null;
+  label: string;
+  detail: string;
+  /** What the user should do next, when the check failed or is worth acting on. */
+  nextStep?: string;
+}
+export interface ProbeReport {
+  url: string;
+  reachable: boolean;
+  isDreamFactory: boolean;
+  /** `null` when no key was given or the server could not be asked. */
+  apiKeyAccepted: boolean | null;
+  version?: string;
+  allowForeverSessions?: boolean;
+  loginAttribute?: 'email' | 'username';
+  authMethods: string[];
+  checks: ProbeCheck[];
+  vault: VaultHealth;
+}
+
+export const signInSchema = z
+  .strictObject({
+    email: z.string().trim().min(1).max(320).optional(),
+    username: z.string().trim().min(1).max(320).optional(),
+    password: z.string().min(1, 'Enter the password.').max(4096),
+    rememberMe: z.boolean().optional(),
+    admin: z.boolean().optional(),
+  })
+  .refine((c) => c.email !== undefined || c.username !== undefined, 'Enter an email or a username.');
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export type SessionState = 'signed-out' | 'active' | 'refreshing' | 'needs-sign-in';
+export interface SessionUser {
+  id: number;
+  name: string;
+  email: string | null;
+  isSysAdmin: boolean;
+  role?: string;
+}
+export interface SessionStatus {
+  instanceId: string;
+  state: SessionState;
+  user?: SessionUser;
+  admin: boolean;
+  /** ms since epoch, local clock. */
+  expiresAt?: number;
+  /** An estimate: DF does not publish its refresh TTL, so this assumes DF's default unless configured. */
+  refreshWindowEndsAt?: number;
+  forever: boolean;
+  lastRefreshAt?: number;
+  refreshCount: number;
+  /** Why the session needs a new sign-in, in plain words. */
+  endedReason?: string;
+  /** Where the token is kept: the OS keychain, or memory only when the keychain is unusable. */
+  persistence: 'keychain' | 'memory';
+}
+
+export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+export const destructiveMethods: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+export const proxyRequestSchema = z.strictObject({
+  method: z.enum(httpMethods),
+  path: z.string().min(1).max(4096),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  data: z.unknown().optional(),
+  confirmed: z.boolean().optional(),
+});
+export type ProxyRequest = z.infer<typeof proxyRequestSchema>;
+export interface ProxyResponse {
+  status: number;
+  data: unknown;
+  headers: Record<string, string>;
+  durationMs: number;
+}
+
+export interface VaultHealth {
+  mode: 'keychain' | 'session-only';
+  /** Why the keychain is unusable, in plain words. */
+  reason?: string;
+  /** What to install or do. */
+  fix?: string;
+}
+
+export interface DeskNotice {
+  kind: 'settings-recovered' | 'settings-migrated';
+  message: string;
+}
+
+export type DeskErrorKind =
+  | 'session-ended'
+  | 'bad-credentials'
+  | 'forbidden'
+  | 'not-found'
+  | 'bad-request'
+  | 'network'
+  | 'server'
+  | 'not-dreamfactory'
+  | 'http'
+  | 'invalid-input'
+  | 'unknown-instance'
+  | 'confirmation-required'
+  | 'refused'
+  | 'too-large'
+  | 'tls'
+  | 'vault'
+  | 'internal';
+export interface DeskErrorData {
+  kind: DeskErrorKind;
+  message: string;
+  status?: number;
+}
+/** contextBridge strips custom error properties, so errors travel as data. */
+export type DeskResult<T> = { ok: true; value: T } | { ok: false; error: DeskErrorData };
+
+/** The main-process API. `createDesk` returns it; the router and the e2e harness expose it through `channels`. */
+export interface DeskApi {
+  instances: {
+    list(): Promise<Instance[]>;
+    add(input: NewInstance): Promise<Instance>;
+    update(id: string, patch: InstancePatch): Promise<Instance>;
+    remove(id: string): Promise<void>;
+    probe(input: ProbeInput): Promise<ProbeReport>;
+  };
+  session: {
+    signIn(id: string, credentials: SignInInput): Promise<SessionStatus>;
+    signOut(id: string): Promise<SessionStatus>;
+    status(id: string): Promise<SessionStatus>;
+    refresh(id: string): Promise<SessionStatus>;
+  };
+  request(id: string, request: ProxyRequest): Promise<ProxyResponse>;
+  vault: { health(): Promise<VaultHealth> };
+  /** Things the user must be told once, e.g. a corrupt settings file that was moved aside. */
+  notices(): Promise<DeskNotice[]>;
+  onSessionChanged(listener: (status: SessionStatus) => void): () => void;
+  onInstancesChanged(listener: (instances: Instance[]) => void): () => void;
+}
+
+const idPayload = z.strictObject({ id: instanceIdSchema });
+const emptyPayload = z.strictObject({});
+
+/** Every invokable channel: its payload schema and how it maps onto DeskApi. */
+export const channels = {
+  'instances.list': { payload: emptyPayload, call: (api: DeskApi) => api.instances.list() },
+  'instances.add': { payload: newInstanceSchema, call: (api: DeskApi, p: NewInstance) => api.instances.add(p) },
+  'instances.update': {
+    payload: z.strictObject({ id: instanceIdSchema, patch: instancePatchSchema }),
+    call: (api: DeskApi, p: { id: string; patch: InstancePatch }) => api.instances.update(p.id, p.patch),
+  },
+  'instances.remove': { payload: idPayload, call: (api: DeskApi, p: { id: string }) => api.instances.remove(p.id) },
+  'instances.probe': { payload: probeInputSchema, call: (api: DeskApi, p: ProbeInput) => api.instances.probe(p) },
+  'session.signIn': {
+    payload: z.strictObject({ id: instanceIdSchema, credentials: signInSchema }),
+    call: (api: DeskApi, p: { id: string; credentials: SignInInput }) => api.session.signIn(p.id, p.credentials),
+  },
+  'session.signOut': { payload: idPayload, call: (api: DeskApi, p: { id: string }) => api.session.signOut(p.id) },
+  'session.status': { payload: idPayload, call: (api: DeskApi, p: { id: string }) => api.session.status(p.id) },
+  'session.refresh': { payload: idPayload, call: (api: DeskApi, p: { id: string }) => api.session.refresh(p.id) },
+  request: {
+    payload: z.strictObject({ id: instanceIdSchema, request: proxyRequestSchema }),
+    call: (api: DeskApi, p: { id: string; request: ProxyRequest }) => api.request(p.id, p.request),
+  },
+  'vault.health': { payload: emptyPayload, call: (api: DeskApi) => api.vault.health() },
+  'desk.notices': { payload: emptyPayload, call: (api: DeskApi) => api.notices() },
+} as const;
+
+export type ChannelName = keyof typeof channels;
+export type ChannelPayload<C extends ChannelName> = z.input<(typeof channels)[C]['payload']>;
+export type ChannelValue<C extends ChannelName> = Awaited<ReturnType<(typeof channels)[C]['call']>>;
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+/** Main → renderer pushes. Listeners receive the payload only, never the IPC event. */
+export interface DeskEvents {
+  'session.changed': SessionStatus;
+  'instances.changed': Instance[];
+}
+export type DeskEventName = keyof DeskEvents;
+export const eventNames: readonly DeskEventName[] = ['session.changed', 'instances.changed'];
+
+/** IPC channel prefix, so our channels never collide with Electron's or a library's. */
+export const ipcPrefix = 'desk:';
+
+/** The frozen surface the preload exposes as `window.desk` (and the e2e harness reproduces). */
+export interface DeskBridge {
+  invoke<C extends ChannelName>(channel: C, payload: ChannelPayload<C>): Promise<DeskResult<ChannelValue<C>>>;
+  on<E extends DeskEventName>(event: E, listener: (payload: DeskEvents[E]) => void): () => void;
+}

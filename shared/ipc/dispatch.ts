@@ -1,0 +1,124 @@
+/**
+ * The single entry point from an untrusted caller into DeskApi. The Electron router and the e2e harness
+ * both call `dispatch`, so payload validation and error shaping cannot differ between them.
+ */
+import type { ChannelName, DeskApi, DeskErrorData, DeskErrorKind, DeskResult } from './contract.ts';
+import { channels } from './contract.ts';
+
+// A Record (not an array) so adding a kind to the contract without listing it here fails to compile.
+const knownKinds: Record<DeskErrorKind, true> = {
+  'session-ended': true,
+  'bad-credentials': true,
+  forbidden: true,
+  'not-found': true,
+  'bad-request': true,
+  network: true,
+  server: true,
+  'not-dreamfactory': true,
+  http: true,
+  'invalid-input': true,
+  'unknown-instance': true,
+  'confirmation-required': true,
+  refused: true,
+  'too-large': true,
+  tls: true,
+  vault: true,
+  internal: true,
+};
+
+export const internalErrorMessage = 'Something went wrong inside DF Desk. Try again; if it keeps happening, restart the app.';
+export const unknownChannelMessage = 'This call is not part of the DF Desk API.';
+const maxMessageLength = 1000;
+
+export function isChannelName(value: unknown): value is ChannelName {
+  // hasOwn, not `in`: '__proto__' or 'toString' must never resolve to a handler.
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+export function isDeskErrorKind(value: unknown): value is DeskErrorKind {
+  return typeof value === 'string' && Object.hasOwn(knownKinds, value);
+}
+
+// JWTs always start with the base64url of '{"' (eyJ); even a header or a fragment of one is worth hiding.
+const jwtShaped = /eyJ[A-Za-z0-9_\-+/=.]{6,}/g;
+// DF API keys are 64 hex characters.
+const apiKeyShaped = /\b[A-Fa-f0-9]{64}\b/g;
+const bearerValue = /\b(Bearer\s+)[^\s"',;]+/gi;
+
+/** Defence in depth: whatever a service puts in a message, nothing token- or key-shaped leaves the main process. */
+export function redactSecrets(text: string): string {
+  return text.replace(jwtShaped, '[redacted]').replace(apiKeyShaped, '[redacted]').replace(bearerValue, '$1[redacted]');
+}
+
+function cleanMessage(message: string): string {
+  // A message that embeds a stack trace loses everything from the first frame on.
+  const withoutStack = message.split(/\n\s*at\s/)[0] ?? '';
+  const redacted = redactSecrets(withoutStack).trim();
+  return redacted.length > maxMessageLength ? `${redacted.slice(0, maxMessageLength)}…` : redacted;
+}
+
+function readProperty(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    // A throwing getter must not turn error shaping into a second error.
+    return undefined;
+  }
+}
+
+function hasKnownKind(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && isDeskErrorKind(readProperty(error, 'kind'));
+}
+
+/** Shapes anything thrown by a handler into data the renderer may see. */
+export function toDeskErrorData(error: unknown): DeskErrorData {
+  if (typeof error !== 'object' || error === null) return { kind: 'internal', message: internalErrorMessage };
+  const kind = readProperty(error, 'kind');
+  const message = readProperty(error, 'message');
+  if (!isDeskErrorKind(kind) || typeof message !== 'string') return { kind: 'internal', message: internalErrorMessage };
+  const cleaned = cleanMessage(message);
+  const data: DeskErrorData = { kind, message: cleaned === '' ? internalErrorMessage : cleaned };
+  const status = readProperty(error, 'status');
+  if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) data.status = status;
+  return data;
+}
+
+export function refused(message: string): DeskResult<never> {
+  return { ok: false, error: { kind: 'refused', message } };
+}
+
+export interface DispatchOptions {
+  /** Called with errors that carry no known kind (bugs), so the caller can log them; the renderer gets a generic message. */
+  onUnexpectedError?: (error: unknown, channel: ChannelName) => void;
+}
+
+type AnyCall = (api: DeskApi, payload: unknown) => Promise<unknown>;
+
+/**
+ * Runs one call: unknown channel → refused; payload that fails its schema → invalid-input with no handler run;
+ * handler error → DeskErrorData. Never rejects.
+ */
+export async function dispatch(
+  api: DeskApi,
+  channel: unknown,
+  payload: unknown,
+  options: DispatchOptions = {},
+): Promise<DeskResult<unknown>> {
+  if (!isChannelName(channel)) return refused(unknownChannelMessage);
+  const entry = channels[channel];
+  const parsed = await entry.payload.safeParseAsync(payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const message = first === undefined ? 'The request is not valid.' : cleanMessage(first.message);
+    return { ok: false, error: { kind: 'invalid-input', message: message === '' ? 'The request is not valid.' : message } };
+  }
+  try {
+    // The table pairs each schema with its call, so the parsed payload fits; TS cannot correlate the union.
+    const value = await (entry.call as AnyCall)(api, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    const data = toDeskErrorData(error);
+    if (!hasKnownKind(error)) options.onUnexpectedError?.(error, channel);
+    return { ok: false, error: data };
+  }
+}

@@ -1,0 +1,76 @@
+// Seeded identities: users, apps (API keys) and roles, shaped like DF's system tables.
+import type { DfServerUser } from './types.ts';
+
+export const DEFAULT_API_KEY = 'test-api-key';
+/** API key of a second app that has no default role (walks the "app has no role" rows of §4). */
+export const NO_ROLE_API_KEY = 'no-role-api-key';
+export const DEFAULT_JWT_SECRET = 'df-test-server-jwt-secret';
+
+export const DEFAULT_USERS: readonly DfServerUser[] = Object.freeze([
+  { email: 'jane@example.com', password: 'jane-password', username: 'jane', name: 'Jane Doe' },
+  { email: 'admin@example.com', password: 'admin-password', username: 'admin', name: 'Admin User', admin: true },
+]);
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  username: string;
+  password: string;
+  name: string;
+  firstName: string | null;
+  lastName: string | null;
+  isSysAdmin: boolean;
+  isActive: boolean;
+  lastLoginDate: string | null;
+}
+
+export interface RoleRecord {
+  id: number;
+  name: string;
+  /** Services the role may call with any verb ('*' component); DF's role_service_access reduced to what tests need. */
+  services: readonly string[];
+}
+
+export interface AppRecord {
+  id: number;
+  name: string;
+  apiKey: string;
+  defaultRoleId: number | null;
+}
+
+export const ROLES: readonly RoleRecord[] = [
+  { id: 1, name: 'guest', services: [] },
+  { id: 2, name: 'mobile_user', services: ['db'] },
+];
+
+export function makeApps(apiKey: string): AppRecord[] {
+  return [
+    { id: 1, name: 'df-desk', apiKey, defaultRoleId: 1 },
+    { id: 2, name: 'no-role-app', apiKey: NO_ROLE_API_KEY, defaultRoleId: null },
+  ];
+}
+
+/** user_to_app_to_role: every non-admin user gets mobile_user on the main app. */
+export function userRoleForApp(user: UserRecord, app: AppRecord): number | null {
+  if (!user.isSysAdmin && app.id === 1) return 2;
+  return app.defaultRoleId;
+}
+
+export function makeUserRecords(users: readonly DfServerUser[]): UserRecord[] {
+  return users.map((user, index) => {
+    const name = user.name ?? user.email.split('@')[0] ?? user.email;
+    const [first, ...rest] = name.split(' ');
+    return {
+      id: index + 1,
+      email: user.email,
+      username: user.username ?? user.email.split('@')[0] ?? user.email,
+      password: user.password,
+      name,
+      firstName: first ?? null,
+      lastName: rest.length > 0 ? rest.join(' ') : null,
+      isSysAdmin: user.admin === true,
+      isActive: user.active !== false,
+      lastLoginDate: null,
+    };
+  });
+}

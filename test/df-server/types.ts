@@ -1,0 +1,61 @@
+// Public types of the DreamFactory-compatible test server (other code imports them via index.ts).
+
+export type DfProfile = 'latest' | '2.14' | '2.0';
+
+export interface DfServerUser {
+  email: string;
+  password: string;
+  admin?: boolean;
+  username?: string;
+  name?: string;
+  active?: boolean;
+}
+
+export interface DfServerOptions {
+  profile?: DfProfile;
+  /** Token lifetime (DF_JWT_TTL) in seconds; fractional allowed. */
+  ttlSeconds?: number;
+  /** Refresh window measured from iat (DF_JWT_REFRESH_TTL) in seconds. */
+  refreshTtlSeconds?: number;
+  /** DF_ALLOW_FOREVER_SESSIONS */
+  allowForever?: boolean;
+  apiKey?: string;
+  users?: DfServerUser[];
+  loginAttribute?: 'email' | 'username';
+  /** The server's clock runs ahead (+) or behind (-) of real time. */
+  clockOffsetSeconds?: number;
+  port?: number;
+  host?: string;
+  version?: string;
+}
+
+export type DfFault = { kind: 'http500' | 'reset' | 'delay'; count?: number; delayMs?: number };
+
+export interface DfServerStats {
+  requests: number;
+  byRoute: Record<string, number>;
+  refreshAttempts: number;
+  refreshSuccesses: number;
+  status401: number;
+  status403: number;
+  reset(): void;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface DfServer {
+  url: string;
+  port: number;
+  stats: DfServerStats;
+  requestLog: RecordedRequest[];
+  close(): Promise<void>;
+  setFault(fault: DfFault | null): void;
+  setClockOffset(seconds: number): void;
+  blacklistToken(token: string): void;
+  revokeUser(email: string): void;
+  setRedirect(pathname: string, location: string, status?: 301 | 302 | 307 | 308): void;
+}

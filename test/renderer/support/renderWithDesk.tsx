@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { App } from '../../../renderer/App.tsx';
+import { createDeskClient } from '../../../renderer/desk.ts';
+import { DeskStateContext } from '../../../renderer/state/context.ts';
+import { DeskState } from '../../../renderer/state/deskState.ts';
+import { ConfirmProvider } from '../../../renderer/ui/confirm.tsx';
+import { flush, type Rendered, render } from './dom.tsx';
+import type { FakeDesk } from './fakeDesk.ts';
+
+/** Renders a feature component with the app's providers around it, talking to a fake desk. */
+export function renderWithDesk(ui: ReactNode, desk: FakeDesk): Rendered & { state: DeskState } {
+  const state = new DeskState(createDeskClient(desk));
+  const rendered = render(
+    <DeskStateContext.Provider value={state}>
+      <ConfirmProvider>{ui}</ConfirmProvider>
+    </DeskStateContext.Provider>,
+  );
+  return { ...rendered, state };
+}
+
+/** The whole app over a fake desk, after its first round of IPC answers. */
+export async function renderApp(desk: FakeDesk): Promise<Rendered> {
+  const rendered = render(<App client={createDeskClient(desk)} />);
+  await flush();
+  await flush();
+  return rendered;
+}

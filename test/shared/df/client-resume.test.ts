@@ -1,0 +1,130 @@
+// resume() at app launch, over real loopback HTTP on every era: as few requests as the stored token allows.
+import { describe, expect, it } from 'vitest';
+import type { DfError } from '../../../shared/df/index.ts';
+import { CONTACTS, ERAS, JANE, MemoryTokenStore, harness, makeClient } from './helpers.ts';
+import type { Harness } from './helpers.ts';
+
+/** A second client on the same store and clock: the app after a relaunch. */
+function relaunch(h: Harness, options: { refreshWindowSeconds?: number; refreshLeewaySeconds?: number } = {}) {
+  const ended: DfError[] = [];
+  const client = makeClient(h.server.url, h.store, { clock: h.clock, onSessionEnd: (error) => ended.push(error), ...options });
+  return { client, ended };
+}
+
+describe.each(ERAS)('resume on DF %s', (era) => {
+  it('a still-valid stored token → active with zero network calls', async () => {
+    const h = await harness(era);
+    const info = await h.client.login(JANE);
+    h.server.stats.reset();
+    const app = relaunch(h);
+    const status = await app.client.resume();
+    expect(status).toMatchObject({ state: 'active', userId: 1, forever: false, refreshCount: 0 });
+    // Login measured the offset (an upper bound: early by up to the request's duration); resume had to assume 0.
+    expect(Math.abs((status.expiresAt ?? 0) - info.expiresAt)).toBeLessThan(500);
+    expect(status.refreshWindowEndsAt).toBeGreaterThan(Date.now() + 13 * 24 * 3600 * 1000);
+    expect(h.server.stats.requests).toBe(0);
+    expect((await app.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+  });
+
+  it('an expired token inside the refresh window → exactly one PUT', async () => {
+    const h = await harness(era);
+    await h.client.login(JANE);
+    const stored = h.store.value;
+    h.advance(2.5);
+    h.server.stats.reset();
+    const app = relaunch(h);
+    const status = await app.client.resume();
+    expect(h.server.stats.requests).toBe(1);
+    expect(h.server.stats.refreshAttempts).toBe(1);
+    if (era === '2.14') {
+      // That era answers PUT with an expired token "Token has expired": a new sign-in is needed.
+      expect(status.state).toBe('needs-sign-in');
+      expect(h.store.value).toBeNull();
+      expect(app.ended).toHaveLength(1);
+    } else {
+      expect(status).toMatchObject({ state: 'active', refreshCount: 1 });
+      expect(h.store.value).not.toBe(stored);
+      expect(app.ended).toHaveLength(0);
+    }
+  });
+
+  it('past the (configured) refresh window → needs sign-in without any request', async () => {
+    const h = await harness(era, { server: { refreshTtlSeconds: 5 } });
+    await h.client.login(JANE);
+    h.advance(6);
+    h.server.stats.reset();
+    const app = relaunch(h, { refreshWindowSeconds: 5 });
+    const status = await app.client.resume();
+    expect(status.state).toBe('needs-sign-in');
+    expect(status.endedReason).toMatch(/refresh window/);
+    expect(h.server.stats.requests).toBe(0);
+    expect(h.store.value).toBeNull();
+    expect(app.ended).toHaveLength(1);
+  });
+
+  it('past a window the client cannot know (default estimate) → one PUT, and the server’s verdict ends it', async () => {
+    const h = await harness(era, { server: { refreshTtlSeconds: 5 } });
+    await h.client.login(JANE);
+    h.advance(6);
+    h.server.stats.reset();
+    const app = relaunch(h);
+    expect((await app.client.resume()).state).toBe('needs-sign-in');
+    expect(h.server.stats.requests).toBe(1);
+    expect(app.ended).toHaveLength(1);
+  });
+
+  it('a refresh failing for network reasons keeps the stored token and the session', async () => {
+    const h = await harness(era);
+    await h.client.login(JANE);
+    const stored = h.store.value;
+    h.advance(2.5);
+    h.server.setFault({ kind: 'reset', count: 1 });
+    const app = relaunch(h);
+    const status = await app.client.resume();
+    expect(status).toMatchObject({ state: 'active', lastError: { kind: 'network' } });
+    expect(h.store.value).toBe(stored);
+    expect(app.ended).toHaveLength(0);
+  });
+
+  it('server clock 10 minutes ahead: a fresh token is recognised as valid and refreshed in time', async () => {
+    const h = await harness(era, { server: { clockOffsetSeconds: 600 } });
+    await h.client.login(JANE);
+    h.server.stats.reset();
+    const app = relaunch(h, { refreshLeewaySeconds: 0.5 });
+    expect((await app.client.resume()).state).toBe('active');
+    expect(h.server.stats.requests).toBe(0);
+    h.advance(1.6);
+    expect((await app.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(h.server.stats.status401).toBe(0);
+    expect(h.server.stats.refreshAttempts).toBe(1);
+  });
+});
+
+describe('resume without a usable token', () => {
+  it('no stored token → signed-out, no request', async () => {
+    const h = await harness('latest');
+    const status = await relaunch(h).client.resume();
+    expect(status.state).toBe('signed-out');
+    expect(h.server.stats.requests).toBe(0);
+  });
+
+  it('a stored value that is not a DF token → needs sign-in, store cleared, no request', async () => {
+    const store = new MemoryTokenStore('not-a-token');
+    const h = await harness('latest', { store });
+    const status = await h.client.resume();
+    expect(status.state).toBe('needs-sign-in');
+    expect(store.value).toBeNull();
+    expect(h.server.stats.requests).toBe(0);
+    expect(h.ended).toHaveLength(1);
+  });
+
+  it('concurrent resume() calls share one load', async () => {
+    const h = await harness('latest');
+    await h.client.login(JANE);
+    const app = relaunch(h);
+    const loadsBefore = h.store.loads;
+    const [a, b] = await Promise.all([app.client.resume(), app.client.resume()]);
+    expect(a).toEqual(b);
+    expect(h.store.loads - loadsBefore).toBe(1);
+  });
+});
