@@ -14,6 +14,7 @@ check() {
 }
 check lint npm run -s lint
 check typecheck npm run -s typecheck
+check build npm run -s build
 
 export KR_DIR="$(mktemp -d -t kr.XXXXXX)"
 # shellcheck source=scripts/start-keyring.sh

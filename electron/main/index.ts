@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { redactSecrets } from '../../shared/ipc/dispatch.ts';
+import { createRedactingLogger } from './adapters/redacting-logger.ts';
 import { createDesk } from './desk.ts';
 import { startEventPush } from './ipc/event-pusher.ts';
 import { registerIpcRoutes } from './ipc/router.ts';
@@ -17,14 +18,20 @@ import { runtimePaths } from './shell/paths.ts';
 import { claimSingleInstance } from './shell/single-instance.ts';
 import { createMainWindow } from './shell/window.ts';
 
-// Shell events carry hosts and permission names only; redact anyway, as every log line in DF Desk is.
-const warn = (message: string) => console.warn(`[df-desk] ${redactSecrets(message)}`);
+// One redacting JSON-lines logger for the shell and the desk services (stderr; a file sink can replace it).
+const logger = createRedactingLogger({ sink: (line) => process.stderr.write(`${line}\n`) });
+const warn = (message: string) => logger.warn(message);
 
 const paths = runtimePaths(fileURLToPath(new URL('.', import.meta.url)));
 const trusted = createTrustedContents();
 // No instance trusts a certificate yet; the instance registry can supply user-confirmed fingerprints here.
 const trustedCertificates = (): readonly TrustedCertificate[] => [];
 let mainWindow: BrowserWindow | null = null;
+
+// `npm run demo` runs the app on a separate profile so the user's real instances stay untouched. Set before the
+// single-instance lock, which is per profile.
+const demoDataDir = process.env.DF_DESK_DATA_DIR;
+if (demoDataDir) app.setPath('userData', demoDataDir);
 
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 app.enableSandbox();
@@ -48,7 +55,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, warn);
   protocol.handle(appScheme, (request) => handleAppRequest(request, { rootDir: paths.rendererDir, host: appHost }));
 
-  const desk = await createDesk({ dataDir: app.getPath('userData') });
+  const desk = await createDesk({ dataDir: app.getPath('userData'), logger });
   const unregister = registerIpcRoutes({
     ipcMain,
     api: desk.api,

@@ -29,7 +29,6 @@ export function TopBar({ instance }: { instance: Instance | undefined }) {
       className={`topbar topbar-${instance.tag}`}
       style={{ background, color: textOn(background) }}
       data-tag={instance.tag}
-      aria-label={`Current instance: ${instance.name} (${tagLabels[instance.tag]})`}
     >
       <span className="app-name">DF Desk</span>
       <span className="topbar-instance">{instance.name}</span>

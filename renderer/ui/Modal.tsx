@@ -53,26 +53,47 @@ export function Modal({ title, children, onClose, role = 'dialog', tone = 'norma
     }
   }
 
+  const className = ['modal', wide ? 'modal-wide' : '', tone === 'danger' ? 'modal-danger' : ''].join(' ');
+  const content = (
+    <>
+      <header className="modal-header">
+        <h2 id={titleId}>{title}</h2>
+        {onClose && (
+          <button type="button" className="btn btn-ghost icon-button" aria-label="Close dialog" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      {children}
+    </>
+  );
   return (
-    <div className="modal-backdrop" onKeyDown={onKeyDown}>
-      <div
-        ref={panel}
-        className={['modal', wide ? 'modal-wide' : '', tone === 'danger' ? 'modal-danger' : ''].join(' ')}
-        role={role}
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-      >
-        <header className="modal-header">
-          <h2 id={titleId}>{title}</h2>
-          {onClose && (
-            <button type="button" className="btn btn-ghost icon-button" aria-label="Close dialog" onClick={onClose}>
-              ×
-            </button>
-          )}
-        </header>
-        {children}
-      </div>
+    <div className="modal-backdrop">
+      {role === 'alertdialog' ? (
+        <div
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          ref={panel}
+          className={className}
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+        >
+          {content}
+        </div>
+      ) : (
+        <div
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={titleId}
+          ref={panel}
+          className={className}
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+        >
+          {content}
+        </div>
+      )}
     </div>
   );
 }

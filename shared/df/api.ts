@@ -2,7 +2,8 @@
 // non-DF answer becomes DfError 'not-dreamfactory' instead of undefined fields later (df-protocol.md §5, §6).
 import { z } from 'zod';
 import type { DfClient } from './client.ts';
-import { DfError, readBody } from './errors.ts';
+import { readBody } from './body.ts';
+import { DfError } from './errors.ts';
 import { ENVIRONMENT_PATH } from './protocol.ts';
 
 export type DfRecord = Record<string, unknown>;

@@ -10,7 +10,8 @@ import type {
 import type { Clock, Timers } from './clock.ts';
 import { systemClock, systemTimers } from './clock.ts';
 import type { DfAnswer } from './errors.ts';
-import { DfError, classifyAnswer, errorFromAnswer, readBody, transportError, withoutSecrets } from './errors.ts';
+import { readBody, redactSessionTokens } from './body.ts';
+import { DfError, classifyAnswer, errorFromAnswer, transportError, withoutSecrets } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
 import { readTokenClaims } from './jwt.ts';
 import type { DfAudience, DfSessionWire } from './protocol.ts';
@@ -100,7 +101,8 @@ export interface DfClient {
 const DEFAULT_SESSION_CALL_TIMEOUT_MS = 30_000;
 const TOKEN_VERDICT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 500]);
 
-type Route = 'public' | 'session-refresh' | 'private';
+/** public: works without a token (never send a stale one); session: a session path, whose answers echo tokens. */
+type Route = 'public' | 'session-read' | 'session-login' | 'session-refresh' | 'private';
 
 /** Canonical instance root (URL-parsed so comparisons with parsed URLs hold; drops any user:password@). */
 function canonicalRoot(input: string): string {
@@ -116,7 +118,11 @@ function routeOf(fullUrl: string, apiBase: string, method: string): Route {
   const cut = rest.search(/[?#]/);
   if (cut >= 0) rest = rest.slice(0, cut);
   rest = rest.replace(/\/+$/, '').toLowerCase();
-  if (rest === USER_SESSION_PATH || rest === ADMIN_SESSION_PATH) return method === 'put' ? 'session-refresh' : 'public';
+  if (rest === USER_SESSION_PATH || rest === ADMIN_SESSION_PATH) {
+    if (method === 'put') return 'session-refresh';
+    if (method === 'post') return 'session-login';
+    return method === 'get' ? 'session-read' : 'public';
+  }
   if (rest === ENVIRONMENT_PATH && method === 'get') return 'public';
   return 'private';
 }
@@ -203,16 +209,17 @@ export function createDfClient(options: DfClientOptions): DfClient {
   if (options.onStorageError !== undefined) engineOptions.onStorageError = options.onStorageError;
   const engine = new SessionEngine(engineOptions);
 
-  function sendWith(config: InternalAxiosRequestConfig, token: string | null): Promise<AxiosResponse> {
+  function sendWith(config: InternalAxiosRequestConfig, url: string, token: string | null): Promise<AxiosResponse> {
     if (apiKey !== undefined) config.headers.set(API_KEY_HEADER, apiKey);
     if (token !== null) config.headers.set(SESSION_TOKEN_HEADER, token);
     else config.headers.delete(SESSION_TOKEN_HEADER);
-    return transport.send(config);
+    return transport.send(config, url);
   }
 
-  function settle(config: InternalAxiosRequestConfig, response: AxiosResponse): AxiosResponse {
-    response.config = config;
-    const validate = config.validateStatus;
+  type Validate = InternalAxiosRequestConfig['validateStatus'];
+
+  /** axios's settle, with the caller's validateStatus; failures become DfErrors. */
+  function settle(response: AxiosResponse, validate: Validate): AxiosResponse {
     if (!response.status || !validate || validate(response.status)) return response;
     throw errorFromAnswer(answerOf(response, 'request'));
   }
@@ -232,18 +239,27 @@ export function createDfClient(options: DfClientOptions): DfClient {
         'Use refresh() to refresh the session: a PUT on the session path would replace the token behind the refresher.',
       );
     }
+    if (route === 'session-login' || route === 'session-read') {
+      // The answer carries a token (a new one for a login): hand out the rest, keep the token in here.
+      // A sign-in never needs the current token (DF 2.0 even failed a login that carried a bad one).
+      const token = route === 'session-login' ? null : await engine.acquire(true);
+      if (token !== null) sent.push(token);
+      const response = await sendWith(config, fullUrl, token);
+      response.data = redactSessionTokens(response.data);
+      return response;
+    }
     const publicCall = route === 'public';
     const token = await engine.acquire(publicCall);
     if (token !== null) sent.push(token);
-    const response = await sendWith(config, token);
+    const response = await sendWith(config, fullUrl, token);
     if (token === null) return response;
     const verdict = verdictOf(response);
     if (verdict === null) return response;
     // Public endpoints work without a token: retry once without it, and leave the session to other calls.
-    if (publicCall) return sendWith(config, null);
+    if (publicCall) return sendWith(config, fullUrl, null);
     const next = await engine.recover(token, verdict);
     sent.push(next);
-    const retried = await sendWith(config, next);
+    const retried = await sendWith(config, fullUrl, next);
     const again = verdictOf(retried);
     if (again !== null) await engine.fail(next, again);
     return retried;
@@ -251,12 +267,16 @@ export function createDfClient(options: DfClientOptions): DfClient {
 
   const sessionAdapter: AxiosAdapter = async (config) => {
     const sent: string[] = [];
+    const validate = config.validateStatus;
     try {
-      return settle(config, await exchange(config, sent));
+      const response = await exchange(config, sent);
+      response.config = config;
+      return settle(response, validate);
     } catch (error) {
       const failure = error instanceof DfError ? error : transportError(error);
       throw withoutSecrets(failure, [apiKey, engine.currentToken(), ...sent]);
     } finally {
+      config.validateStatus = validate;
       // Responses keep their config; do not leave credentials in it for whoever logs the response.
       config.headers.delete(SESSION_TOKEN_HEADER);
       config.headers.delete(API_KEY_HEADER);

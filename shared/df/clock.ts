@@ -20,19 +20,24 @@ interface TimerGlobals {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** Node timers are unref'd so an idle keep-alive timer never holds a process open. */
 export const systemTimers: Timers = {
   setTimeout(callback, ms) {
-    const handle = (globalThis as unknown as TimerGlobals).setTimeout(callback, ms);
-    if (typeof handle === 'object' && handle !== null && 'unref' in handle && typeof handle.unref === 'function') {
-      handle.unref();
-    }
-    return handle;
+    return (globalThis as unknown as TimerGlobals).setTimeout(callback, ms);
   },
   clearTimeout(handle) {
     (globalThis as unknown as TimerGlobals).clearTimeout(handle);
   },
 };
+
+/**
+ * Lets a background timer (keep-alive) not hold a Node process open. Only for timers nobody awaits: an
+ * unref'd timer behind an awaited promise would let a script exit mid-request. No-op elsewhere.
+ */
+export function unrefTimer(handle: TimerHandle): void {
+  if (typeof handle === 'object' && handle !== null && 'unref' in handle && typeof handle.unref === 'function') {
+    handle.unref();
+  }
+}
 
 /** setTimeout accepts at most a signed 32-bit delay; longer ones fire immediately. */
 export const MAX_TIMER_DELAY_MS = 2_147_483_647;

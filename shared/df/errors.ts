@@ -1,6 +1,5 @@
 // DfError and the classification of DF answers for every era (df-protocol.md §4). Pure: no I/O.
 import { decodeHtmlEntities } from './html-entities.ts';
-import { utf8Decode } from './encoding.ts';
 import { JWT_IN_TEXT } from './jwt.ts';
 import { errorEnvelopeSchema } from './protocol.ts';
 
@@ -93,23 +92,6 @@ export interface DfAnswer {
   tokenProblem?: TokenProblem;
   code?: number | string;
   context?: unknown;
-}
-
-/** Response bodies reach us raw (string/bytes) inside the adapter, or parsed after axios's transforms. */
-export function readBody(data: unknown): unknown {
-  let text: string | null = null;
-  if (typeof data === 'string') text = data;
-  else if (data instanceof Uint8Array) text = utf8Decode(data);
-  else if (data instanceof ArrayBuffer) text = utf8Decode(new Uint8Array(data));
-  else return data;
-  if (text === null) return data;
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return text;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 function describeContentType(contentType: string | undefined): string {

@@ -58,11 +58,15 @@ export interface SameOriginTransport {
   readonly origin: string;
   /** Full URL of a request after the origin check; throws DfError for another origin. */
   checkedUrl(config: InternalAxiosRequestConfig): string;
-  /** Sends through the underlying adapter, following same-origin redirects; resolves for every HTTP status. */
-  send(config: InternalAxiosRequestConfig): Promise<AxiosResponse>;
+  /**
+   * Sends through the underlying adapter, following same-origin redirects; resolves for every HTTP status.
+   * Adjusts `config` in place (validateStatus, maxRedirects); `checked` skips a second origin check.
+   */
+  send(config: InternalAxiosRequestConfig, checked?: string): Promise<AxiosResponse>;
 }
 
 const acceptEveryStatus = (): boolean => true;
+const NO_FETCH_REDIRECTS = Object.freeze({ redirect: 'error' });
 
 export function createSameOriginTransport(options: {
   adapter: AxiosAdapter;
@@ -77,8 +81,8 @@ export function createSameOriginTransport(options: {
     const url = config.url ?? '';
     // Fast path: a relative URL on our own base cannot leave the origin, so skip URL parsing.
     if (config.baseURL === options.apiBase && !ABSOLUTE_URL.test(url)) return fullUrlOf(config);
-    const full = fullUrlOf(config);
-    const parsed = parseUrl(full);
+    // Resolved against our base so a protocol-relative `//host/...` is judged by the host it names.
+    const parsed = parseUrl(fullUrlOf(config), options.apiBase);
     if (parsed === null) throw new DfError('bad-request', 'The request URL is not a valid absolute URL.');
     if (parsed.origin !== origin) {
       throw new DfError(
@@ -89,9 +93,15 @@ export function createSameOriginTransport(options: {
     return parsed.href;
   }
 
-  async function send(config: InternalAxiosRequestConfig): Promise<AxiosResponse> {
-    let current = checkedUrl(config);
-    let hop: InternalAxiosRequestConfig = { ...config, maxRedirects: 0, validateStatus: acceptEveryStatus };
+  async function send(config: InternalAxiosRequestConfig, checked?: string): Promise<AxiosResponse> {
+    let current = checked ?? checkedUrl(config);
+    // The config is this request's own copy (axios flattens it per request), so adjust it in place: cheaper
+    // than copying it on every call. Callers that need the original validateStatus keep it themselves.
+    let hop = config;
+    hop.maxRedirects = 0;
+    hop.validateStatus = acceptEveryStatus;
+    // Browsers' fetch would follow redirects itself, custom headers included; refuse them there instead.
+    hop.fetchOptions = config.fetchOptions === undefined ? NO_FETCH_REDIRECTS : { ...config.fetchOptions, redirect: 'error' };
     for (let redirects = 0; ; redirects++) {
       const response = await options.adapter(hop);
       if (!REDIRECT_STATUSES.has(response.status)) return response;
@@ -116,7 +126,9 @@ export function createSameOriginTransport(options: {
       if (toGet && method !== 'get' && method !== 'head') {
         hop.method = 'get';
         hop.data = undefined;
+        // The adapter wrote the POST's Content-Length into these headers; a bodiless GET must not carry it.
         hop.headers.delete('Content-Type');
+        hop.headers.delete('Content-Length');
       }
       current = target.href;
     }

@@ -1,7 +1,7 @@
 // Token lifecycle: one refresher per client (single-flight), proactive and keep-alive refreshes timed on the
 // server's clock, and the rules for ending a session (design.md §4, df-protocol.md §3–§4, §8).
 import type { Clock, TimerHandle, Timers } from './clock.ts';
-import { MAX_TIMER_DELAY_MS, offsetFromMint, serverToLocal, sleep } from './clock.ts';
+import { MAX_TIMER_DELAY_MS, offsetFromMint, serverToLocal, sleep, unrefTimer } from './clock.ts';
 import type { DfAnswer, DfErrorKind } from './errors.ts';
 import { DfError, errorFromAnswer, isTerminalRefreshAnswer } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
@@ -499,6 +499,7 @@ export class SessionEngine {
   private arm(delayMs: number): void {
     this.cancelTimer();
     this.timer = this.options.timers.setTimeout(() => this.onTimer(), clamp(delayMs, 0, MAX_TIMER_DELAY_MS));
+    unrefTimer(this.timer);
   }
 
   /** Keep-alive: refresh before exp even while idle (the only way to keep a DF 2.9–2.14 session). */

@@ -1,5 +1,5 @@
 /**
- * Applies the navigation, window.open, webview and permission policies to Electron objects. Written against the
+ * Applies the navigation, window.open, webview, permission and request policies to Electron objects. Written against the
  * few members it touches (Electron's WebContents and Session satisfy these types; the entry proves it by
  * passing the real ones), so Node tests can drive it with plain fakes.
  */
@@ -10,6 +10,7 @@ import {
   decidePermissionRequest,
   describeDeniedPermission,
 } from './permission-policy.ts';
+import { decideRendererRequest, describeCancelledRequest, type RequestInfo } from './request-policy.ts';
 
 export interface PreventableEvent {
   preventDefault(): void;
@@ -28,6 +29,11 @@ export interface HardenableSession {
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: { deviceType: string }) => boolean): void;
+  readonly webRequest: {
+    onBeforeRequest(
+      listener: (details: RequestInfo, callback: (response: { cancel?: boolean }) => void) => void,
+    ): void;
+  };
 }
 
 export interface HardeningDeps {
@@ -69,4 +75,9 @@ export function hardenSession(session: HardenableSession, warn: (message: string
   });
   session.setPermissionCheckHandler((_webContents, permission) => decidePermissionCheck(permission));
   session.setDevicePermissionHandler((details) => decideDevicePermission(details.deviceType));
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const decision = decideRendererRequest(details);
+    if (decision.cancel) warn(describeCancelledRequest(details.url));
+    callback(decision);
+  });
 }

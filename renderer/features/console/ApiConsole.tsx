@@ -50,7 +50,7 @@ export function ApiConsole({ instance }: ApiConsoleProps) {
     const params = draft.params.map((row, at) => (at === index ? { ...row, ...change } : row));
     // Keep one empty row at the end so a new parameter is always one keystroke away.
     const last = params[params.length - 1];
-    if (!last || last.key !== '' || last.value !== '') params.push({ key: '', value: '' });
+    if (last?.key !== '' || last.value !== '') params.push({ key: '', value: '' });
     setDraft({ params });
   }
 
@@ -151,8 +151,8 @@ export function ApiConsole({ instance }: ApiConsoleProps) {
   }
 
   return (
-    <div className="console" onKeyDown={onKeyDown}>
-      <form className="console-form" onSubmit={onSubmit} noValidate aria-label="API request">
+    <div className="console">
+      <form className="console-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label="API request">
         <div className="request-line">
           <div className="field">
             <label htmlFor={`${id}-method`}>Method</label>

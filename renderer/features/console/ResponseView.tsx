@@ -74,9 +74,9 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
         </table>
       </details>
       {text ? (
-        <pre className="json" aria-label="Response body" tabIndex={0}>
-          {shown}
-        </pre>
+        <section className="json" aria-label="Response body">
+          <pre>{shown}</pre>
+        </section>
       ) : (
         <p className="muted">Empty body.</p>
       )}

@@ -33,6 +33,7 @@ export function DataBrowser({ instance, active }: DataBrowserProps) {
   const [servicesReload, setServicesReload] = useState(0);
 
   const wanted = active || services.phase !== 'idle';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: servicesReload is the "Try again" trigger.
   useEffect(() => {
     if (!wanted) return;
     let live = true;
@@ -101,7 +102,7 @@ export function DataBrowser({ instance, active }: DataBrowserProps) {
               onValue={setService}
             />
             {grouped && (
-              <CheckboxField label="Database services only" checked={databasesOnly} onChecked={setDatabasesOnly} />
+              <CheckboxField label="Databases only" checked={databasesOnly} onChecked={setDatabasesOnly} />
             )}
           </>
         )}

@@ -75,6 +75,7 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
     };
   }, [api, service, table]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads re-runs the query after a write or Reload.
   useEffect(() => {
     let live = true;
     setLoading(true);
@@ -95,7 +96,6 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
     return () => {
       live = false;
     };
-    // `reloads` re-runs the query after a write.
   }, [api, service, table, limit, offset, filter, sort, reloads]);
 
   const records = page?.records ?? [];
@@ -176,7 +176,8 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
   return (
     <section className="records" aria-label={`Records of ${table}`}>
       <div className="records-toolbar">
-        <form className="filter-form" onSubmit={applyFilter} role="search" aria-label="Filter records">
+        <search className="filter-search">
+        <form className="filter-form" onSubmit={applyFilter}>
           <label htmlFor={`filter-${service}-${table}`}>Filter</label>
           <input
             id={`filter-${service}-${table}`}
@@ -192,6 +193,7 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
             DreamFactory filter syntax, applied with Enter.
           </span>
         </form>
+        </search>
         <div className="toolbar-actions">
           <Button onClick={() => setReloads((count) => count + 1)} busy={loading}>
             Reload

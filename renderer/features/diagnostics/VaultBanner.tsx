@@ -8,7 +8,7 @@ export function VaultBanner() {
   const state = useDeskState();
   const vault = useStore(state.vault);
   const [busy, setBusy] = useState(false);
-  if (!vault || vault.mode !== 'session-only') return null;
+  if (vault?.mode !== 'session-only') return null;
 
   async function recheck() {
     setBusy(true);

@@ -5,9 +5,10 @@ import { useDeskState } from '../../state/context.ts';
 import { useStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { sessionBadge } from '../session/sessionBadge.ts';
 import { StatusBadge } from '../session/StatusBadge.tsx';
 import { TagBadge } from './TagBadge.tsx';
-import { matchesSearch } from './tags.ts';
+import { matchesSearch, tagLabels } from './tags.ts';
 
 export interface SidebarProps {
   /** Already in display order (favourites first). */
@@ -27,6 +28,7 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
   const [starring, setStarring] = useState<string | null>(null);
   const [starError, setStarError] = useState<ReturnType<typeof toDeskError> | null>(null);
   const visible = instances.filter((instance) => matchesSearch(instance, query));
+  const now = Date.now();
 
   async function toggleFavorite(instance: Instance) {
     setStarring(instance.id);
@@ -74,15 +76,18 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
                 type="button"
                 className="instance-item"
                 aria-current={instance.id === selectedId ? 'true' : undefined}
+                aria-label={`${instance.name}, ${tagLabels[instance.tag]}, ${sessionBadge(sessions[instance.id], now).label}`}
                 aria-keyshortcuts={position < 9 ? `Control+${position + 1} Meta+${position + 1}` : undefined}
                 onClick={() => onSelect(instance.id)}
               >
-                <span className="swatch" aria-hidden="true" style={{ background: instance.color }} />
-                <span className="instance-name">{instance.name}</span>
+                <span className="instance-line">
+                  <span className="swatch" aria-hidden="true" style={{ background: instance.color }} />
+                  <span className="instance-name">{instance.name}</span>
+                </span>
                 <TagBadge tag={instance.tag} />
-                <StatusBadge status={sessions[instance.id]} />
+                <StatusBadge status={sessions[instance.id]} now={now} />
                 {position < 9 && (
-                  <kbd className="shortcut" aria-hidden="true">
+                  <kbd className="shortcut">
                     {shortcutModifier}
                     {position + 1}
                   </kbd>

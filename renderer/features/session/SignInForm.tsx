@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Instance, ProbeReport, SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
 import { type DeskError, toDeskError } from '../../desk.ts';
 import { useDeskState } from '../../state/context.ts';
@@ -23,6 +23,8 @@ function failureTitle(error: DeskError, attribute: string): string | undefined {
 
 export function SignInForm({ instance, onSignedIn }: SignInFormProps) {
   const state = useDeskState();
+  // Unique per form: the inline form and the dialog may both be mounted for one instance.
+  const audience = useId();
   const [probe, setProbe] = useState<ProbeState>({ phase: 'pending' });
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
@@ -117,11 +119,11 @@ export function SignInForm({ instance, onSignedIn }: SignInFormProps) {
       <fieldset className="radio-group">
         <legend>Sign in as</legend>
         <label>
-          <input type="radio" name={`audience-${instance.id}`} checked={!admin} onChange={() => setAdmin(false)} />{' '}
+          <input type="radio" name={audience} checked={!admin} onChange={() => setAdmin(false)} />{' '}
           Regular user
         </label>
         <label>
-          <input type="radio" name={`audience-${instance.id}`} checked={admin} onChange={() => setAdmin(true)} />{' '}
+          <input type="radio" name={audience} checked={admin} onChange={() => setAdmin(true)} />{' '}
           System admin
         </label>
       </fieldset>

@@ -168,6 +168,23 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBeUndefined();
   });
 
+  it('session objects read through http never reveal the token (GET session, POST sign-in)', async () => {
+    const h = await harness(era);
+    await h.client.login(JANE);
+    const token = h.store.value!;
+    const current = await h.client.http.get('/user/session');
+    expect(current.data).toMatchObject({ id: 1, session_token: '[redacted]', session_id: '[redacted]' });
+    expect(JSON.stringify(current.data)).not.toContain(token);
+    expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBe(token);
+    const other = await h.client.http.post('/user/session', JANE);
+    expect(other.data).toMatchObject({ email: JANE.email, session_token: '[redacted]' });
+    expect(JSON.stringify(other.data)).not.toMatch(/eyJ/);
+    expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBeUndefined();
+    // The client's own session is untouched by a sign-in made through http.
+    expect(h.store.value).toBe(token);
+    expect((await h.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+  });
+
   it('refuses a PUT on the session path through http (it would bypass the refresher)', async () => {
     const h = await harness(era);
     await h.client.login(JANE);

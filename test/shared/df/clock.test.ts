@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { offsetFromMint, serverToLocal, sleep, systemClock, systemTimers } from '../../../shared/df/clock.ts';
+import { offsetFromMint, serverToLocal, sleep, systemClock, systemTimers, unrefTimer } from '../../../shared/df/clock.ts';
 
 describe('server clock estimate', () => {
   it('bounds the offset from above with the send time (fractional claims are exact)', () => {
@@ -45,5 +45,14 @@ describe('system ports', () => {
     }, 5);
     await sleep(systemTimers, 30);
     expect(fired).toBe(1);
+  });
+
+  it('unrefTimer lets a Node timer not hold the process, and ignores other handles', () => {
+    const handle = systemTimers.setTimeout(() => undefined, 10_000) as NodeJS.Timeout;
+    expect(handle.hasRef()).toBe(true);
+    unrefTimer(handle);
+    expect(handle.hasRef()).toBe(false);
+    systemTimers.clearTimeout(handle);
+    expect(() => unrefTimer(42)).not.toThrow();
   });
 });

@@ -5,7 +5,6 @@ import {
   classifyAnswer,
   errorFromAnswer,
   isTerminalRefreshAnswer,
-  readBody,
   transportError,
   withoutSecrets,
 } from '../../../shared/df/errors.ts';
@@ -94,18 +93,6 @@ describe('classifyAnswer', () => {
   it('names the status and content type of a non-DF answer', () => {
     const answer = classifyAnswer(404, '<html></html>', { contentType: 'text/html; charset=utf-8' });
     expect(answer.message).toContain('HTTP 404, text/html');
-  });
-});
-
-describe('readBody', () => {
-  it('parses JSON text, bytes and ArrayBuffers, and passes objects and plain text through', () => {
-    const json = '{"error":{"message":"x"}}';
-    expect(readBody(json)).toEqual({ error: { message: 'x' } });
-    expect(readBody(new Uint8Array(Buffer.from(json)))).toEqual({ error: { message: 'x' } });
-    expect(readBody(new Uint8Array(Buffer.from(json)).buffer)).toEqual({ error: { message: 'x' } });
-    expect(readBody({ a: 1 })).toEqual({ a: 1 });
-    expect(readBody('<html>')).toBe('<html>');
-    expect(readBody('{broken')).toBe('{broken');
   });
 });
 

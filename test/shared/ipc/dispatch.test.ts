@@ -47,6 +47,7 @@ const table: Record<ChannelName, { payload: unknown; method: string; args: unkno
     args: ['inst-1', { method: 'GET', path: '/_table/contacts' }],
   },
   'vault.health': { payload: {}, method: 'vault.health', args: [] },
+  'desk.notices': { payload: {}, method: 'desk.notices', args: [] },
 };
 
 describe('dispatch: channel mapping', () => {

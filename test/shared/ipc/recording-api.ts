@@ -77,6 +77,7 @@ export function createRecordingApi(): RecordingApi {
     },
     request: (...args) => answer('request', args, { status: 200, data: { resource: [] }, headers: {}, durationMs: 1 }),
     vault: { health: (...args) => answer('vault.health', args, vault) },
+    notices: (...args) => answer('desk.notices', args, []),
     onSessionChanged: (listener) => {
       sessionListeners.add(listener);
       return () => sessionListeners.delete(listener);

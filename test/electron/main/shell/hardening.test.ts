@@ -76,6 +76,7 @@ describe('hardenSession', () => {
       request?: Parameters<HardenableSession['setPermissionRequestHandler']>[0];
       check?: Parameters<HardenableSession['setPermissionCheckHandler']>[0];
       device?: Parameters<HardenableSession['setDevicePermissionHandler']>[0];
+      request2?: Parameters<HardenableSession['webRequest']['onBeforeRequest']>[0];
     } = {};
     const session: HardenableSession = {
       setPermissionRequestHandler: (h) => {
@@ -86,6 +87,11 @@ describe('hardenSession', () => {
       },
       setDevicePermissionHandler: (h) => {
         slots.device = h;
+      },
+      webRequest: {
+        onBeforeRequest: (h) => {
+          slots.request2 = h;
+        },
       },
     };
     return { session, slots };
@@ -101,5 +107,16 @@ describe('hardenSession', () => {
     expect(warn).toHaveBeenCalledWith('Denied permission "media" for app://desk.');
     expect(slots.check?.({}, 'clipboard-read', 'app://desk')).toBe(false);
     expect(slots.device?.({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('cancels network requests made by a page and logs them', () => {
+    const { session, slots } = fakeSession();
+    const warn = vi.fn();
+    hardenSession(session, warn);
+    const answers: unknown[] = [];
+    slots.request2?.({ url: 'https://evil.example/x?token=1', webContentsId: 3 }, (r) => answers.push(r));
+    slots.request2?.({ url: 'app://desk/index.html', webContentsId: 3 }, (r) => answers.push(r));
+    expect(answers).toEqual([{ cancel: true }, { cancel: false }]);
+    expect(warn).toHaveBeenCalledExactlyOnceWith('Cancelled a page request to https://evil.example.');
   });
 });

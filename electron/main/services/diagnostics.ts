@@ -1,0 +1,187 @@
+/**
+ * "Test connection": probe({ url, apiKey? }) → ProbeReport, before or after an instance is saved.
+ *
+ * 1. GET /api/v2/system/environment (public on every DF) tells: reachable? really DF? version (when DF shows
+ *    it), forever sessions, login attribute, sign-in methods.
+ * 2. With a key: GET /api/v2/system/service with the key and no token tells whether DF accepted it (see
+ *    diagnostics/api-key-verdict.ts).
+ *
+ * Requests go through a throwaway DfClient, so the probe follows the same rules as real sessions (credentials
+ * stay on the instance's origin; redirects elsewhere are reported, not followed) and never turns TLS
+ * verification off. A key is never sent over plain http to a remote host.
+ */
+import type { AxiosAdapter, AxiosRequestConfig } from 'axios';
+import type { DfClient, DfEnvironment } from '../../../shared/df/index.ts';
+import { createDfClient, environment } from '../../../shared/df/index.ts';
+import type { ProbeCheck, ProbeInput, ProbeReport } from '../../../shared/ipc/contract.ts';
+import { probeInputSchema } from '../../../shared/ipc/contract.ts';
+import { DeskError } from '../desk-error.ts';
+import type { Logger, SecretVault } from '../ports.ts';
+import { apiKeyVerdict } from './diagnostics/api-key-verdict.ts';
+import type { LastAnswer } from './diagnostics/environment-failure.ts';
+import { describeEnvironmentFailure } from './diagnostics/environment-failure.ts';
+import {
+  authMethodLabels,
+  check,
+  foreverCheck,
+  loginAttributeCheck,
+  notChecked,
+  versionCheck,
+} from './diagnostics/probe-checks.ts';
+import { normalizeInstanceUrl } from './instances/instance-url.ts';
+import { toDeskError } from './requests/to-desk-error.ts';
+import { classifyingAdapter, TransportDfError } from './requests/transport-errors.ts';
+import { emptyTokenStore } from './sessions/vault-token-store.ts';
+
+export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
+
+export interface Diagnostics {
+  probe(input: ProbeInput): Promise<ProbeReport>;
+}
+
+export interface DiagnosticsDeps {
+  vault: Pick<SecretVault, 'health'>;
+  logger: Logger;
+  /** Per request; default 10 s. */
+  timeoutMs?: number;
+  /** The I/O adapter (default axios's); wrapped to classify transport failures. */
+  adapter?: AxiosRequestConfig['adapter'];
+}
+
+function headerText(headers: unknown, name: string): string | undefined {
+  if (typeof headers !== 'object' || headers === null) return undefined;
+  const getter = (headers as { get?: unknown }).get;
+  const value: unknown =
+    typeof getter === 'function' ? getter.call(headers, name) : (headers as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Remembers the last raw answer, so a failure can be explained by what the server actually sent. */
+function recordingAdapter(inner: AxiosAdapter, onAnswer: (answer: LastAnswer) => void): AxiosAdapter {
+  return async (config) => {
+    const response = await inner(config);
+    const answer: LastAnswer = { status: response.status, body: response.data };
+    const contentType = headerText(response.headers, 'content-type');
+    if (contentType !== undefined) answer.contentType = contentType;
+    onAnswer(answer);
+    return response;
+  };
+}
+
+async function checkApiKey(client: DfClient, timeoutMs: number): Promise<ProbeCheck> {
+  try {
+    const response = await client.http.get('/system/service', { validateStatus: () => true, timeout: timeoutMs });
+    const verdict = apiKeyVerdict(response.status, response.data);
+    return check('api-key', verdict.accepted, verdict.detail, verdict.nextStep);
+  } catch (error) {
+    const failure = toDeskError(error);
+    return check('api-key', null, `The key could not be checked: ${failure.message}`);
+  }
+}
+
+export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
+  const io = classifyingAdapter(deps.adapter);
+
+  async function probe(input: ProbeInput): Promise<ProbeReport> {
+    const parsed = probeInputSchema.safeParse(input);
+    if (!parsed.success) throw new DeskError('invalid-input', parsed.error.issues[0]?.message ?? 'Enter the instance URL.');
+    const { url, insecure } = normalizeInstanceUrl(parsed.data.url);
+    const apiKey = parsed.data.apiKey?.trim() ?? '';
+    // Plain http to a remote host would expose the key; the public environment call needs none.
+    const sendKey = apiKey !== '' && !insecure;
+
+    let last: LastAnswer | undefined;
+    const client = createDfClient({
+      baseURL: url,
+      apiKey: sendKey ? apiKey : undefined,
+      tokens: emptyTokenStore(),
+      adapter: recordingAdapter(io, (answer) => {
+        last = answer;
+      }),
+      sessionCallTimeoutMs: timeoutMs,
+    });
+    client.http.defaults.timeout = timeoutMs;
+
+    const report: ProbeReport = {
+      url,
+      reachable: false,
+      isDreamFactory: false,
+      apiKeyAccepted: null,
+      authMethods: [],
+      checks: [],
+      vault: deps.vault.health(),
+    };
+    try {
+      let env: DfEnvironment;
+      try {
+        env = await environment(client);
+      } catch (error) {
+        const failure = describeEnvironmentFailure(error, last, url);
+        report.reachable = failure.reachable;
+        if (!failure.reachable) {
+          const tls = error instanceof TransportDfError && error.failure.kind === 'tls';
+          report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
+          const because = tls ? 'the secure connection failed.' : 'the server could not be reached.';
+          report.checks.push(
+            notChecked('dreamfactory', because),
+            notChecked('api-key', because),
+            notChecked('version', because),
+            notChecked('forever-sessions', because),
+            notChecked('login-attribute', because),
+          );
+        } else {
+          const because = 'the address does not answer like DreamFactory.';
+          report.checks.push(
+            check('reachable', true, `The server at ${url} answered.`),
+            check('dreamfactory', false, failure.detail, failure.nextStep),
+            notChecked('api-key', because),
+            notChecked('version', because),
+            notChecked('forever-sessions', because),
+            notChecked('login-attribute', because),
+          );
+        }
+        deps.logger.info('Connection test failed.', { url, reachable: failure.reachable, detail: failure.detail });
+        return report;
+      }
+
+      report.reachable = true;
+      report.isDreamFactory = true;
+      report.allowForeverSessions = env.allowForeverSessions;
+      report.loginAttribute = env.loginAttribute;
+      report.authMethods = authMethodLabels(env);
+      if (env.version !== undefined) report.version = env.version;
+      report.checks.push(
+        check('reachable', true, `The server at ${url} answered.`),
+        check('dreamfactory', true, 'The address answers like DreamFactory (/api/v2/system/environment).'),
+      );
+
+      let keyCheck: ProbeCheck;
+      if (apiKey === '') {
+        keyCheck = check(
+          'api-key',
+          null,
+          'No API key entered.',
+          'Most DreamFactory calls need an app API key: DreamFactory admin → Apps → your app → API Key.',
+        );
+      } else if (!sendKey) {
+        keyCheck = check(
+          'api-key',
+          null,
+          'The key was not sent: this address uses plain http:// to a remote host, where anyone on the network could read it.',
+          'Use https:// for this instance.',
+        );
+      } else {
+        keyCheck = await checkApiKey(client, timeoutMs);
+      }
+      report.apiKeyAccepted = keyCheck.ok;
+      report.checks.push(keyCheck, versionCheck(env), foreverCheck(env), loginAttributeCheck(env));
+      deps.logger.info('Connection test finished.', { url, version: report.version, apiKeyAccepted: report.apiKeyAccepted });
+      return report;
+    } finally {
+      client.dispose();
+    }
+  }
+
+  return { probe };
+}

@@ -1,0 +1,111 @@
+/**
+ * The renderer's only way to talk to DF: `request(instanceId, { method, path, params, data, confirmed })`
+ * runs through that instance's DfClient (API key and token attached in the main process, refreshes shared).
+ *
+ * What comes back, and why:
+ * - Every HTTP answer DF gives, 2xx or not, RESOLVES as `{ status, data, headers, durationMs }`: the API
+ *   console and the data browser must show DF's own error envelope (a 404 table, a 400 filter error, a 403
+ *   role message) as an answer, not as a failure of the app.
+ * - It REJECTS (DeskError) only when there is no answer to show: 'session-ended' (the token is dead; the UI
+ *   opens the sign-in dialog), 'network' / 'tls' (nothing came back), 'too-large', and the refusals decided
+ *   before sending ('refused', 'confirmation-required', 'invalid-input', 'unknown-instance').
+ * - Answers are scrubbed: DF's session objects echo the token (`session_token`, `session_id`), and nothing
+ *   JWT-shaped or equal to the instance's API key may reach the renderer. Cookies are dropped.
+ */
+import type { ProxyRequest, ProxyResponse } from '../../../shared/ipc/contract.ts';
+import { destructiveMethods, proxyRequestSchema } from '../../../shared/ipc/contract.ts';
+import { DeskError } from '../desk-error.ts';
+import type { Logger } from '../ports.ts';
+import type { InstanceRegistry } from './instance-registry.ts';
+import { resolveProxyPath } from './requests/proxy-path.ts';
+import { toHeaderMap } from './requests/response-headers.ts';
+import { scrubSecrets } from './requests/scrub.ts';
+import { toDeskError } from './requests/to-desk-error.ts';
+import type { SessionManager } from './session-manager.ts';
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+
+export interface RequestProxy {
+  request(instanceId: string, request: ProxyRequest): Promise<ProxyResponse>;
+}
+
+export interface RequestProxyDeps {
+  registry: Pick<InstanceRegistry, 'get'>;
+  sessions: Pick<SessionManager, 'client'>;
+  logger: Logger;
+  /** Largest answer (and request body) in bytes; default 50 MB. */
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+const sessionRoutes: ReadonlySet<string> = new Set(['/user/session', '/system/admin/session']);
+
+function parseRequest(input: ProxyRequest): ProxyRequest {
+  const parsed = proxyRequestSchema.safeParse(input);
+  if (!parsed.success) throw new DeskError('invalid-input', parsed.error.issues[0]?.message ?? 'The request is not valid.');
+  return parsed.data;
+}
+
+function bodyBytes(data: unknown): number {
+  if (data === undefined) return 0;
+  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
+export function createRequestProxy(deps: RequestProxyDeps): RequestProxy {
+  const maxBytes = deps.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+
+  async function request(instanceId: string, input: ProxyRequest): Promise<ProxyResponse> {
+    const req = parseRequest(input);
+    const instance = deps.registry.get(instanceId);
+    const target = resolveProxyPath(instance.url, req.path);
+    if (sessionRoutes.has(target.route) && req.method !== 'GET') {
+      // A console call here would replace or end the token behind the session manager's back.
+      throw new DeskError(
+        'refused',
+        'Use Sign in, Refresh now and Sign out for the session; the console only reads it (GET).',
+      );
+    }
+    if (instance.tag === 'prod' && destructiveMethods.includes(req.method) && req.confirmed !== true) {
+      throw new DeskError(
+        'confirmation-required',
+        `${req.method} changes data on "${instance.name}", a production instance. Confirm to send it.`,
+      );
+    }
+    if (bodyBytes(req.data) > maxBytes) {
+      throw new DeskError('too-large', 'The request body is too large to send. Send the data in smaller batches.');
+    }
+
+    const { client, apiKey } = await deps.sessions.client(instanceId);
+    const started = performance.now();
+    try {
+      const response = await client.http.request({
+        method: req.method,
+        url: target.path,
+        params: req.params,
+        data: req.data,
+        headers: { Accept: 'application/json' },
+        // Non-2xx DF answers are results for the console (see the header comment).
+        validateStatus: () => true,
+        maxContentLength: maxBytes,
+        maxBodyLength: maxBytes,
+        timeout: timeoutMs,
+      });
+      const secrets = [apiKey];
+      return {
+        status: response.status,
+        data: scrubSecrets(response.data, secrets),
+        headers: toHeaderMap(response.headers, secrets),
+        durationMs: Math.round(performance.now() - started),
+      };
+    } catch (error) {
+      const failure = toDeskError(error, deps.logger);
+      deps.logger.info('A proxied request failed.', { instanceId, method: req.method, route: target.route, kind: failure.kind });
+      throw failure;
+    }
+  }
+
+  return { request };
+}

@@ -1,0 +1,77 @@
+/**
+ * Turns the path a renderer asked for into a path under the instance's /api/v2, or refuses it. The renderer
+ * is untrusted: it must not steer the instance's credentials to another origin (absolute or
+ * protocol-relative URLs, backslash tricks) or out of the API (dot segments, also percent-encoded). Dot
+ * segments are refused outright rather than resolved, because servers and proxies in front of DF decode
+ * `%2e` and `%2f` differently; no DF call needs them.
+ */
+import { DeskError } from '../../desk-error.ts';
+
+const API_PREFIX = '/api/v2';
+
+export interface ProxyTarget {
+  /** Relative to `<instance>/api/v2`: '' for the API root, else '/…' (percent-encoded, with any query). */
+  path: string;
+  /** The decoded path without query, lower-cased and without trailing slashes, for policy checks. */
+  route: string;
+}
+
+function refuse(message: string): DeskError {
+  return new DeskError('refused', message);
+}
+
+/** Decodes until stable (double encoding included); undecodable text is kept as it is. */
+function fullyDecoded(text: string): string {
+  let current = text;
+  for (let round = 0; round < 5; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
+export function resolveProxyPath(instanceUrl: string, input: string): ProxyTarget {
+  const raw = input.trim();
+  if (raw === '') throw refuse('Enter a path, for example /db/_table.');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw refuse('The path contains control characters.');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) {
+    throw refuse('Only paths under /api/v2 of this instance can be requested, not full URLs.');
+  }
+  if (raw.includes('\\')) throw refuse('The path cannot contain backslashes.');
+  if (raw.includes('#')) throw refuse('The path cannot contain "#". Encode it as %23 if it is part of a value.');
+
+  const queryAt = raw.indexOf('?');
+  let pathPart = queryAt < 0 ? raw : raw.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : raw.slice(queryAt);
+  // Users paste paths as DF's docs print them; /api/v2 is implied.
+  pathPart = pathPart.replace(/^\/?api\/v2(?=\/|$)/i, '');
+
+  const decoded = fullyDecoded(pathPart);
+  if (decoded.split(/[/\\]/).some((segment) => segment === '..' || segment === '.')) {
+    throw refuse('The path cannot contain "." or ".." segments.');
+  }
+
+  const root = new URL(instanceUrl);
+  const basePath = `${root.pathname.replace(/\/+$/, '')}${API_PREFIX}`;
+  const relative = pathPart.replace(/^\/+/, '');
+  let target: URL;
+  try {
+    target = new URL(`${root.origin}${basePath}${relative === '' ? '' : `/${relative}`}${query}`);
+  } catch {
+    throw refuse('That is not a valid path.');
+  }
+  if (target.origin !== root.origin) throw refuse('Requests can only go to this instance.');
+  const inside = target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
+  if (!inside) throw refuse('Only paths under /api/v2 of this instance can be requested.');
+
+  const path = `${target.pathname.slice(basePath.length)}${target.search}`;
+  const route = fullyDecoded(target.pathname.slice(basePath.length)).replace(/\/+$/, '').toLowerCase();
+  return { path, route };
+}

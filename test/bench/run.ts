@@ -1,0 +1,52 @@
+/** `npm run bench`: the refresh storm on every DF era, then the interceptor overhead. Prints tables. */
+import type { DfProfile } from '../df-server/index.ts';
+import { authRefreshContender, dfDeskContender, naiveContender } from './contenders.ts';
+import { runOverhead } from './overhead.ts';
+import { runStorm } from './storm.ts';
+import { renderTable } from './table.ts';
+
+const profiles: DfProfile[] = ['latest', '2.14', '2.0'];
+const contenders = [
+  { name: 'DF Desk (keepAlive)', make: (url: string, key: string) => dfDeskContender(url, key, true) },
+  { name: 'DF Desk (no keepAlive)', make: (url: string, key: string) => dfDeskContender(url, key, false) },
+  { name: 'axios-auth-refresh v5', make: authRefreshContender },
+  { name: 'naive 401 interceptor', make: naiveContender },
+];
+
+const started = performance.now();
+const stormRows: string[][] = [];
+for (const profile of profiles) {
+  for (const contender of contenders) {
+    const r = await runStorm(profile, contender.make);
+    stormRows.push([
+      profile,
+      contender.name,
+      String(r.serverRequests),
+      String(r.refreshPuts),
+      `${r.succeeded}/100`,
+      r.serverRequests <= 101 && r.succeeded === 100 ? 'yes' : 'no',
+    ]);
+  }
+}
+console.log('\nRefresh storm: 100 concurrent GETs right after expiry (server requests after sign-in)\n');
+console.log(renderTable(['DF era', 'client', 'server requests', 'refresh PUTs', 'succeeded', 'all ok in <= 101'], stormRows));
+
+const overhead = await runOverhead(Number(process.env.BENCH_OVERHEAD_REQUESTS ?? 5000));
+const [desk, bareDefault, bareNoRedirects] = overhead.sides;
+console.log(`\nOverhead: ${overhead.requestsPerSide} sequential GETs per side, rotating blocks of 250\n`);
+console.log(
+  renderTable(
+    ['side', 'total ms', 'µs / request', 'DF Desk / this'],
+    overhead.sides.map((side) => [
+      side.name,
+      side.totalMs.toFixed(0),
+      ((side.totalMs * 1000) / overhead.requestsPerSide).toFixed(0),
+      ((desk?.totalMs ?? 0) / side.totalMs).toFixed(3),
+    ]),
+  ),
+);
+if (desk && bareDefault && bareNoRedirects) {
+  console.log(`\nratio DF Desk / bare axios: ${(desk.totalMs / bareDefault.totalMs).toFixed(3)} (target <= 1.05)`);
+  console.log(`ratio DF Desk / bare axios with maxRedirects 0: ${(desk.totalMs / bareNoRedirects.totalMs).toFixed(3)}`);
+}
+console.log(`bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,285 @@
+// The request proxy over real loopback HTTP: DF test server, and tiny servers for echoes and huge answers.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { DeskError } from '../../../../electron/main/desk-error.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../../electron/main/services/request-proxy.ts';
+import { HIDDEN_SECRET, HIDDEN_TOKEN } from '../../../../electron/main/services/requests/scrub.ts';
+import type { ProxyRequest } from '../../../../shared/ipc/contract.ts';
+import { findSecrets, JWT_SHAPE } from './fixtures/secret-walk.ts';
+import { closedPortUrl, dfServer, sendJson, tinyServer, tlsServer } from './fixtures/servers.ts';
+import { API_KEY, JANE, sessionHarness } from './fixtures/session-harness.ts';
+import type { Harness } from './fixtures/session-harness.ts';
+
+async function rejection(promise: Promise<unknown>): Promise<DeskError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DeskError);
+    return error as DeskError;
+  }
+  throw new Error('Expected a rejection.');
+}
+
+async function signedIn(h: Harness, url: string, tag: 'prod' | 'dev' = 'dev') {
+  const instance = await h.registry.add({ name: 'DF', url, apiKey: API_KEY, tag });
+  await h.sessions.signIn(instance.id, JANE);
+  return instance;
+}
+
+describe('answers', () => {
+  it('2xx: { status, data, headers (lower-case strings), durationMs }', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    const answer = await h.proxy.request(instance.id, {
+      method: 'GET',
+      path: '/db/_table/contacts',
+      params: { limit: 2, order: 'id asc' },
+    });
+    expect(answer.status).toBe(200);
+    expect((answer.data as { resource: unknown[] }).resource).toHaveLength(2);
+    expect(answer.headers['content-type']).toMatch(/application\/json/);
+    expect(Object.keys(answer.headers).every((name) => name === name.toLowerCase())).toBe(true);
+    expect(Object.values(answer.headers).every((value) => typeof value === 'string')).toBe(true);
+    expect(answer.durationMs).toBeGreaterThanOrEqual(0);
+    expect(server.requestLog.at(-1)?.path).toBe('/api/v2/db/_table/contacts?limit=2&order=id+asc');
+  });
+
+  it("non-2xx DF answers resolve with DF's envelope (the console shows them)", async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    const missing = await h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/nope' });
+    expect(missing.status).toBe(404);
+    expect(missing.data).toMatchObject({ error: { code: 404, message: expect.stringMatching(/does not exist/) } });
+    const bad = await h.proxy.request(instance.id, { method: 'POST', path: '/db/_table/contacts', data: { first_name: 'x' } });
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({ error: { message: 'No record(s) detected in request.' } });
+  });
+
+  it('without a session, calls go with the API key only and DF answers for itself', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'DF', url: server.url, apiKey: API_KEY });
+    const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' });
+    expect(answer.status).toBe(401);
+    expect(server.requestLog.at(-1)?.headers['x-dreamfactory-api-key']).toBe(API_KEY);
+    expect(server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBeUndefined();
+  });
+
+  it('GET /user/session: DF echoes the token; the proxy hides session_token and session_id', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/user/session' });
+    expect(answer.status).toBe(200);
+    expect(answer.data).toMatchObject({ session_token: HIDDEN_TOKEN, session_id: HIDDEN_TOKEN, name: 'Jane Doe' });
+    expect(JSON.stringify(answer)).not.toMatch(JWT_SHAPE);
+  });
+
+  it('hides an echoed token or API key anywhere in the body or headers, and drops cookies', async () => {
+    // A server that signs anyone in (a JWT-shaped token, which is all the client decodes) and then echoes
+    // the credentials it receives everywhere it can.
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const token = `${b64({ typ: 'JWT', alg: 'HS256' })}.${b64({ sub: 'x', user_id: 1, iat: now, nbf: now, exp: now + 3600, forever: false })}.c2ln`;
+    const echo = await tinyServer((req, res) => {
+      if (req.method === 'POST' && req.url === '/api/v2/user/session') {
+        sendJson(res, 200, { session_token: token, session_id: token, id: 1, name: 'Echo', email: null, is_sys_admin: false });
+        return;
+      }
+      const sent = String(req.headers['x-dreamfactory-session-token'] ?? '');
+      const key = String(req.headers['x-dreamfactory-api-key'] ?? '');
+      res.setHeader('Set-Cookie', 'tracking=1');
+      res.setHeader('X-Echo', `${sent} ${key}`);
+      sendJson(res, 200, { deep: [{ text: `you sent ${sent}` }], key, [key]: true, session_id: sent, user: { token: sent } });
+    });
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'Echo', url: echo.url, apiKey: API_KEY });
+    await h.sessions.signIn(instance.id, JANE);
+    const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/anything' });
+    expect(echo.requests.at(-1)?.headers['x-dreamfactory-session-token']).toBe(token);
+    expect(findSecrets(answer, [API_KEY, token])).toEqual([]);
+    expect(answer.headers['set-cookie']).toBeUndefined();
+    expect(answer.headers['x-echo']).toBe(`${HIDDEN_TOKEN} ${HIDDEN_SECRET}`);
+    expect(answer.data).toEqual({
+      deep: [{ text: `you sent ${HIDDEN_TOKEN}` }],
+      key: HIDDEN_SECRET,
+      [HIDDEN_SECRET]: true,
+      session_id: HIDDEN_TOKEN,
+      user: { token: HIDDEN_TOKEN },
+    });
+  });
+});
+
+describe('refusals before sending', () => {
+  it.each([
+    ['https://evil.example/api/v2/db', 'refused'],
+    ['//evil.example/api/v2/db', 'refused'],
+    ['/db/../../../etc/passwd', 'refused'],
+    ['/db/%2e%2e/%2e%2e/system/admin', 'refused'],
+    ['/db/%252e%252e/x', 'refused'],
+    ['\\\\evil.example\\share', 'refused'],
+  ])('%s → %s, and nothing reaches any server', async (path, kind) => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    server.stats.reset();
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path }));
+    expect(error.kind).toBe(kind);
+    expect(server.stats.requests).toBe(0);
+  });
+
+  it('a redirect to another origin is not followed with the credentials', async () => {
+    const server = await dfServer();
+    const elsewhere = await tinyServer((_req, res) => sendJson(res, 200, {}));
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    server.setRedirect('/api/v2/db/_table/contacts', `${elsewhere.url}/steal`);
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }));
+    expect(error.kind).toBe('http');
+    expect(error.message).toMatch(/redirected/);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it.each(['POST', 'PUT', 'DELETE'] as const)('%s on the session paths is left to sign-in/refresh/sign-out', async (method) => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    server.stats.reset();
+    for (const path of ['/user/session', '/system/admin/session/', '/User/Session']) {
+      const error = await rejection(h.proxy.request(instance.id, { method, path }));
+      expect(error.kind).toBe('refused');
+    }
+    expect(server.stats.requests).toBe(0);
+    expect((await h.sessions.status(instance.id)).state).toBe('active');
+  });
+
+  it('destructive calls on a prod instance need confirmed: true; reads and other tags do not', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const prod = await signedIn(h, server.url, 'prod');
+    const create: ProxyRequest = { method: 'POST', path: '/db/_table/contacts', data: { resource: [{ first_name: 'Ann' }] } };
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      server.stats.reset();
+      const error = await rejection(h.proxy.request(prod.id, { ...create, method }));
+      expect(error.kind).toBe('confirmation-required');
+      expect(error.message).toMatch(/production/);
+      expect(server.stats.requests).toBe(0);
+    }
+    expect((await h.proxy.request(prod.id, { ...create, confirmed: true })).status).toBe(200);
+    expect((await h.proxy.request(prod.id, { method: 'GET', path: '/db/_table/contacts' })).status).toBe(200);
+    const dev = await signedIn(h, server.url, 'dev');
+    expect((await h.proxy.request(dev.id, create)).status).toBe(200);
+  });
+
+  it('invalid requests and unknown instances', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    const bad = { method: 'TRACE', path: '/x' } as unknown as ProxyRequest;
+    expect((await rejection(h.proxy.request(instance.id, bad))).kind).toBe('invalid-input');
+    expect((await rejection(h.proxy.request('nope', { method: 'GET', path: '/' }))).kind).toBe('unknown-instance');
+  });
+});
+
+describe('failures without an answer', () => {
+  it('session-ended when the server revoked the session (the UI opens sign-in)', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    server.revokeUser(JANE.email);
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }));
+    expect(error.kind).toBe('session-ended');
+    expect(error.message).not.toMatch(JWT_SHAPE);
+  });
+
+  it('network: nothing listens', async () => {
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'Down', url: await closedPortUrl() });
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/connection was refused.*Check the address/);
+  });
+
+  it('tls: a self-signed certificate is reported, never accepted', async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'TLS', url: server.url });
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/self-signed/);
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('size limits', () => {
+  it('the default limit is 50 MB', () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(50 * 1024 * 1024);
+  });
+
+  it('an answer over the limit is refused with too-large (lowered limit, with and without Content-Length)', async () => {
+    const payload = JSON.stringify({ resource: 'x'.repeat(300_000) });
+    const big = await tinyServer((req, res) => {
+      if (req.url?.includes('chunked')) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        Readable.from([payload.slice(0, 150_000), payload.slice(150_000)]).pipe(res);
+      } else {
+        sendJson(res, 200, JSON.parse(payload));
+      }
+    });
+    const h = sessionHarness({ maxBytes: 100_000 });
+    const instance = await h.registry.add({ name: 'Big', url: big.url });
+    for (const path of ['/sized', '/chunked']) {
+      const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path }));
+      expect(error.kind).toBe('too-large');
+      expect(error.message).toMatch(/too large.*limit, fields or a filter/);
+    }
+  });
+
+  it('an answer just under the limit passes', async () => {
+    const server = await tinyServer((_req, res) => sendJson(res, 200, { resource: 'y'.repeat(1000) }));
+    const h = sessionHarness({ maxBytes: 100_000 });
+    const instance = await h.registry.add({ name: 'Small', url: server.url });
+    const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/x' });
+    expect(answer.status).toBe(200);
+  });
+
+  it('the real 50 MB default: 50 MB + 1 byte streamed is refused', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const server = await tinyServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      let sent = 0;
+      const total = DEFAULT_MAX_RESPONSE_BYTES + 1;
+      const pump = () => {
+        while (sent < total) {
+          const size = Math.min(chunk.length, total - sent);
+          sent += size;
+          if (!res.write(size === chunk.length ? chunk : chunk.subarray(0, size))) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        res.end();
+      };
+      res.on('error', () => undefined);
+      pump();
+    });
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'Huge', url: server.url });
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/huge' }));
+    expect(error.kind).toBe('too-large');
+  });
+
+  it('a request body over the limit is refused before sending', async () => {
+    const server = await dfServer();
+    const h = sessionHarness({ maxBytes: 1000 });
+    const instance = await h.registry.add({ name: 'DF', url: server.url, apiKey: API_KEY });
+    server.stats.reset();
+    const error = await rejection(
+      h.proxy.request(instance.id, { method: 'POST', path: '/db/_table/contacts', data: { resource: [{ note: 'z'.repeat(2000) }] } }),
+    );
+    expect(error.kind).toBe('too-large');
+    expect(server.stats.requests).toBe(0);
+  });
+});

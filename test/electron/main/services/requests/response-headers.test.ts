@@ -1,0 +1,29 @@
+import { AxiosHeaders } from 'axios';
+import { describe, expect, it } from 'vitest';
+import { toHeaderMap } from '../../../../../electron/main/services/requests/response-headers.ts';
+import { HIDDEN_SECRET, HIDDEN_TOKEN } from '../../../../../electron/main/services/requests/scrub.ts';
+
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE5OTk5OTk5OTl9.c2ln';
+
+describe('toHeaderMap', () => {
+  it('lower-cases names, joins multi-value headers, drops cookies and empty values', () => {
+    const headers = new AxiosHeaders({
+      'Content-Type': 'application/json',
+      'X-Multi': ['a', 'b'],
+      'Set-Cookie': ['session=abc; HttpOnly'],
+      'Content-Length': 12,
+    });
+    expect(toHeaderMap(headers, [])).toEqual({ 'content-type': 'application/json', 'x-multi': 'a, b', 'content-length': '12' });
+  });
+
+  it('accepts a plain object and scrubs credentials from values', () => {
+    expect(
+      toHeaderMap({ 'X-Echo-Token': jwt, 'X-Echo-Key': 'key=my-secret-key', Empty: undefined, Nothing: null }, ['my-secret-key']),
+    ).toEqual({ 'x-echo-token': HIDDEN_TOKEN, 'x-echo-key': `key=${HIDDEN_SECRET}` });
+  });
+
+  it('returns an empty map for anything else', () => {
+    expect(toHeaderMap(undefined, [])).toEqual({});
+    expect(toHeaderMap('text', [])).toEqual({});
+  });
+});

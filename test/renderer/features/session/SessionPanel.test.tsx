@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SessionPanel } from '../../../../renderer/features/session/SessionPanel.tsx';
+import { cleanup, click, getByLabel, getByRole, getByText, queryByText, waitFor } from '../../support/dom.tsx';
+import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
+import { anInstance, aProbeReport, aStatus } from '../../support/fixtures.ts';
+import { renderWithDesk } from '../../support/renderWithDesk.tsx';
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await cleanup();
+});
+
+const start = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+describe('SessionPanel', () => {
+  it('shows user, expiry as a live countdown, window, forever, last refresh, count and storage', () => {
+    vi.useFakeTimers({ now: start });
+    const status = aStatus({
+      expiresAt: start + 30 * 60_000,
+      refreshWindowEndsAt: start + 13 * 86_400_000,
+      lastRefreshAt: start - 5 * 60_000,
+      refreshCount: 4,
+      forever: false,
+    });
+    renderWithDesk(<SessionPanel instance={anInstance()} status={status} onSignInAgain={vi.fn()} />, new FakeDesk());
+    const expiry = document.querySelector('[data-testid="token-expiry"]');
+    expect(expiry?.textContent).toMatch(/^in 30m 0s/);
+    act(() => {
+      vi.advanceTimersByTime(5000);
+    });
+    expect(expiry?.textContent).toMatch(/^in 29m 55s/);
+    const facts = document.querySelector('.facts')?.textContent ?? '';
+    expect(facts).toContain('Jane Doe');
+    expect(facts).toContain('in 12d 23h');
+    expect(facts).toContain('5m 5s ago');
+    expect(facts).toMatch(/Forever sessionNo/);
+    expect(facts).toMatch(/Refresh count4/);
+    expect(facts).toContain('System keychain');
+    expect(getByText('Why will I have to sign in again?')).toBeTruthy();
+  });
+
+  it('says a forever window slides, and hides the explanation', () => {
+    renderWithDesk(
+      <SessionPanel instance={anInstance()} status={aStatus({ forever: true })} onSignInAgain={vi.fn()} />,
+      new FakeDesk(),
+    );
+    expect(getByText(/^Slides with every refresh\. Next deadline/)).toBeTruthy();
+    expect(queryByText('Why will I have to sign in again?')).toBeNull();
+  });
+
+  it('refreshes now and signs out, showing busy while waiting', async () => {
+    let release: (() => void) | undefined;
+    const desk = new FakeDesk({
+      'session.refresh': () =>
+        new Promise((resolve) => {
+          release = () => resolve(aStatus({ refreshCount: 5 }));
+        }),
+      'session.signOut': () => aStatus({ state: 'signed-out' }),
+    });
+    const { state } = renderWithDesk(
+      <SessionPanel instance={anInstance()} status={aStatus()} onSignInAgain={vi.fn()} />,
+      desk,
+    );
+    click(getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() => expect(release).toBeDefined());
+    expect(getByRole('button', { name: 'Refresh now' }).getAttribute('aria-busy')).toBe('true');
+    expect(getByRole<HTMLButtonElement>('button', { name: 'Sign out' }).disabled).toBe(true);
+    act(() => release?.());
+    await waitFor(() => expect(state.sessions.get().dev1?.refreshCount).toBe(5));
+    expect(getByRole('button', { name: 'Refresh now' }).getAttribute('aria-busy')).toBeNull();
+
+    click(getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(state.sessions.get().dev1?.state).toBe('signed-out'));
+    expect(desk.payloads('session.refresh')).toEqual([{ id: 'dev1' }]);
+    expect(desk.payloads('session.signOut')).toEqual([{ id: 'dev1' }]);
+  });
+
+  it('explains a failed refresh', async () => {
+    const desk = new FakeDesk({
+      'session.refresh': () => {
+        throw failWith('network', 'connect ETIMEDOUT');
+      },
+    });
+    renderWithDesk(<SessionPanel instance={anInstance()} status={aStatus()} onSignInAgain={vi.fn()} />, desk);
+    click(getByRole('button', { name: 'Refresh now' }));
+    const alert = await waitFor(() => getByRole('alert'));
+    expect(alert.textContent).toContain('Server unreachable.');
+  });
+
+  it('offers the sign-in form when signed out, and the dialog when the session ended', async () => {
+    const desk = new FakeDesk({ 'instances.probe': () => aProbeReport() });
+    const onSignInAgain = vi.fn();
+    const view = renderWithDesk(
+      <SessionPanel instance={anInstance()} status={aStatus({ state: 'signed-out' })} onSignInAgain={onSignInAgain} />,
+      desk,
+    );
+    await waitFor(() => expect(getByLabel('Email')).toBeTruthy());
+    view.unmount();
+
+    renderWithDesk(
+      <SessionPanel
+        instance={anInstance()}
+        status={aStatus({ state: 'needs-sign-in', endedReason: 'The token has been blacklisted.' })}
+        onSignInAgain={onSignInAgain}
+      />,
+      desk,
+    );
+    expect(getByRole('alert').textContent).toContain('The token has been blacklisted.');
+    click(getByRole('button', { name: 'Open sign-in' }));
+    expect(onSignInAgain).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,377 @@
+// SessionEngine in isolation: a scripted refresh transport and manual clock/timers make the orderings the
+// loopback tests cannot pin down deterministic (save before release, the 2.0 mint-second guard, retries).
+import { describe, expect, it } from 'vitest';
+import type { Clock, Timers } from '../../../shared/df/clock.ts';
+import { DfError, classifyAnswer } from '../../../shared/df/errors.ts';
+import { readTokenClaims } from '../../../shared/df/jwt.ts';
+import type { RefreshOutcome, SessionEngineOptions } from '../../../shared/df/session.ts';
+import { SessionEngine } from '../../../shared/df/session.ts';
+import { MemoryTokenStore } from './helpers.ts';
+
+class ManualClock implements Clock {
+  // Not a whole second: fractional claims are exact (whole ones add a second of uncertainty, see clock.ts).
+  t = 1_000_000_000_123;
+  now = (): number => this.t;
+}
+
+class ManualTimers implements Timers {
+  private next = 1;
+  readonly pending = new Map<number, { at: number; callback: () => void }>();
+  constructor(private readonly clock: ManualClock) {}
+  setTimeout(callback: () => void, ms: number): number {
+    const id = this.next++;
+    this.pending.set(id, { at: this.clock.t + ms, callback });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  /** Moves the clock forward, firing due timers in order. */
+  async advance(ms: number): Promise<void> {
+    const end = this.clock.t + ms;
+    for (;;) {
+      const due = [...this.pending.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (due === undefined) break;
+      this.pending.delete(due[0]);
+      this.clock.t = Math.max(this.clock.t, due[1].at);
+      due[1].callback();
+      await flush();
+    }
+    this.clock.t = end;
+    await flush();
+  }
+  nextDelay(): number | undefined {
+    const ats = [...this.pending.values()].map((timer) => timer.at - this.clock.t);
+    return ats.length === 0 ? undefined : Math.min(...ats);
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+let serial = 0;
+function token(options: { mint: number; ttl?: number; userId?: number; legacy?: boolean; forever?: boolean }): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const claims = {
+    sub: options.legacy ? (options.userId ?? 1) : `md5-${options.userId ?? 1}`,
+    user_id: options.userId ?? 1,
+    forever: options.forever ?? false,
+    iat: options.mint,
+    nbf: options.mint,
+    exp: options.mint + (options.ttl ?? 60),
+    jti: `j${serial++}`,
+  };
+  return `${encode({ alg: 'HS256' })}.${encode(claims)}.sig`;
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const dfAnswer = (status: number, message: string) => classifyAnswer(status, { error: { code: status, message } }, { phase: 'refresh' });
+
+interface Setup {
+  engine: SessionEngine;
+  clock: ManualClock;
+  timers: ManualTimers;
+  store: MemoryTokenStore;
+  calls: string[];
+  ended: DfError[];
+  /** Next answers of the transport; a function is called with the sent token. */
+  answers: ((sent: string) => Promise<RefreshOutcome>)[];
+}
+
+function setup(options: Partial<SessionEngineOptions> = {}): Setup {
+  const clock = new ManualClock();
+  const timers = new ManualTimers(clock);
+  const store = new MemoryTokenStore();
+  const calls: string[] = [];
+  const ended: DfError[] = [];
+  const answers: ((sent: string) => Promise<RefreshOutcome>)[] = [];
+  const engine = new SessionEngine({
+    tokens: store,
+    clock,
+    timers,
+    keepAlive: false,
+    refreshWindowSeconds: 20160 * 60,
+    onSessionEnd: (error) => ended.push(error),
+    refresh: (sent) => {
+      calls.push(sent);
+      const next = answers.shift();
+      if (next === undefined) throw new Error('unexpected refresh');
+      return next(sent);
+    },
+    ...options,
+  });
+  return { engine, clock, timers, store, calls, ended, answers };
+}
+
+async function start(s: Setup, options: { ttl?: number; legacy?: boolean; mintOffsetMs?: number } = {}): Promise<string> {
+  const mint = (s.clock.t + (options.mintOffsetMs ?? 0)) / 1000;
+  const t = token({ mint, ttl: options.ttl ?? 60, legacy: options.legacy ?? false });
+  await s.engine.start(t, readTokenClaims(t)!, { sentAt: s.clock.t, receivedAt: s.clock.t });
+  return t;
+}
+
+function success(s: Setup, ttl = 60): (sent: string) => Promise<RefreshOutcome> {
+  return async () => {
+    const t = token({ mint: s.clock.t / 1000, ttl });
+    return { ok: true, token: t, claims: readTokenClaims(t)!, sentAt: s.clock.t, receivedAt: s.clock.t };
+  };
+}
+
+describe('SessionEngine', () => {
+  it('hands out the cached token until it is due, then refreshes once for all callers', async () => {
+    const s = setup();
+    const first = await start(s);
+    expect(s.engine.acquire(false)).toBe(first);
+    s.clock.t += 53_000; // default leeway: 6 s of a 60 s token
+    expect(s.engine.acquire(false)).toBe(first);
+    s.clock.t += 2_000;
+    s.answers.push(success(s));
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => s.engine.acquire(false)));
+    expect(s.calls).toEqual([first]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).not.toBe(first);
+    expect(s.engine.status()).toMatchObject({ state: 'active', refreshCount: 1 });
+  });
+
+  it('releases waiting requests only after tokens.save() completed', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    const saving = deferred<void>();
+    const save = s.store.save.bind(s.store);
+    s.store.save = async (value) => {
+      await saving.promise;
+      await save(value);
+    };
+    s.answers.push(success(s));
+    let released = false;
+    const waiting = Promise.resolve(s.engine.acquire(false)).then((value) => {
+      released = true;
+      return value;
+    });
+    await flush();
+    expect(s.calls).toHaveLength(1);
+    expect(released).toBe(false);
+    expect(s.engine.status().state).toBe('refreshing');
+    saving.resolve();
+    const value = await waiting;
+    expect(released).toBe(true);
+    expect(s.store.value).toBe(value);
+  });
+
+  it('a transient failure rejects the waiters, keeps the token, and the next need tries again', async () => {
+    const s = setup();
+    const first = await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(async () => {
+      throw new DfError('network', 'down');
+    });
+    const results = await Promise.allSettled([s.engine.acquire(false), s.engine.acquire(false)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(s.engine.currentToken()).toBe(first);
+    expect(s.engine.status()).toMatchObject({ state: 'active', lastError: { kind: 'network', message: 'down' } });
+    s.answers.push(async () => ({ ok: false, answer: dfAnswer(503, 'Service Unavailable') }));
+    expect(await Promise.resolve(s.engine.acquire(false)).catch((e: DfError) => e.kind)).toBe('server');
+    s.answers.push(success(s));
+    expect(await s.engine.acquire(false)).not.toBe(first);
+    expect(s.calls).toHaveLength(3);
+    expect(s.ended).toHaveLength(0);
+  });
+
+  it('a terminal refresh answer adopts a newer token of the same user from the store', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(async () => {
+      // Another process refreshed meanwhile and saved its token.
+      s.store.value = token({ mint: s.clock.t / 1000 });
+      return { ok: false, answer: dfAnswer(401, 'Token refresh failed. The token has been blacklisted') };
+    });
+    const value = await s.engine.acquire(false);
+    expect(value).toBe(s.store.value);
+    expect(s.ended).toHaveLength(0);
+    expect(s.engine.status().state).toBe('active');
+  });
+
+  it('adopts a newer token from the store before sending a PUT at all', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    s.store.value = token({ mint: s.clock.t / 1000 });
+    expect(await s.engine.acquire(false)).toBe(s.store.value);
+    expect(s.calls).toHaveLength(0);
+  });
+
+  it('ends once on a terminal answer, but leaves another user’s token in the store alone', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    const foreign = token({ mint: s.clock.t / 1000, userId: 2 });
+    s.answers.push(async () => {
+      s.store.value = foreign;
+      return { ok: false, answer: dfAnswer(401, 'Token refresh failed. Token has expired and can no longer be refreshed') };
+    });
+    const results = await Promise.allSettled([s.engine.acquire(false), s.engine.acquire(false)]);
+    expect(results.every((r) => r.status === 'rejected' && (r.reason as DfError).kind === 'session-ended')).toBe(true);
+    expect(s.ended).toHaveLength(1);
+    expect(s.ended[0]?.message).toBe('Token refresh failed. Token has expired and can no longer be refreshed');
+    expect(s.store.value).toBe(foreign);
+    expect(() => s.engine.acquire(false)).toThrow(DfError);
+    expect(s.engine.acquire(true)).toBeNull(); // public endpoints still work, without a token
+  });
+
+  it('recover(): expired → one refresh; raced requests reuse the new token; blacklisted → re-read, then end', async () => {
+    const s = setup();
+    const first = await start(s);
+    s.answers.push(success(s));
+    const expired = classifyAnswer(401, { error: { code: 401, message: 'Token has expired' } });
+    const [a, b] = await Promise.all([s.engine.recover(first, expired), s.engine.recover(first, expired)]);
+    expect(a).toBe(b);
+    expect(s.calls).toHaveLength(1);
+    // A request that was sent with the old token and answers late just gets the current one.
+    expect(await s.engine.recover(first, expired)).toBe(a);
+    const blacklisted = classifyAnswer(403, { error: { code: 403, message: 'The token has been blacklisted' } });
+    await expect(s.engine.recover(a, blacklisted)).rejects.toMatchObject({ kind: 'session-ended' });
+    expect(s.calls).toHaveLength(1);
+    expect(s.ended).toHaveLength(1);
+    expect(s.store.value).toBeNull();
+  });
+
+  it('fail(): a token verdict on the retry ends the session (no second refresh)', async () => {
+    const s = setup();
+    const first = await start(s);
+    const expired = classifyAnswer(401, { error: { code: 401, message: 'Token has expired' } });
+    await expect(s.engine.fail(first, expired)).rejects.toMatchObject({ kind: 'session-ended' });
+    expect(s.calls).toHaveLength(0);
+    expect(s.ended).toHaveLength(1);
+  });
+
+  it('DF 2.0 tokens: never refreshes inside the token’s mint second (its jti would collide)', async () => {
+    const s = setup({ refreshLeewaySeconds: 59.9 }); // due almost at once
+    // Minted 0.3 s before the end of its second.
+    s.clock.t = 1_000_000_000_700;
+    await start(s, { legacy: true });
+    s.clock.t += 150;
+    s.answers.push(success(s));
+    const pending = Promise.resolve(s.engine.acquire(false));
+    await flush();
+    expect(s.calls).toHaveLength(0);
+    await s.timers.advance(100);
+    expect(s.calls).toHaveLength(0);
+    await s.timers.advance(100); // past the second boundary (+ margin)
+    expect(s.calls).toHaveLength(1);
+    await pending;
+  });
+
+  it('modern tokens are refreshed without that wait', async () => {
+    const s = setup({ refreshLeewaySeconds: 59.9 });
+    s.clock.t = 1_000_000_000_700;
+    await start(s);
+    s.clock.t += 150;
+    s.answers.push(success(s));
+    await s.engine.acquire(false);
+    expect(s.calls).toHaveLength(1);
+  });
+
+  it('keep-alive arms a timer at exp − leeway, and after a transient failure retries before exp', async () => {
+    const s = setup({ keepAlive: true, refreshLeewaySeconds: 10 });
+    await start(s, { ttl: 60 });
+    expect(s.timers.nextDelay()).toBe(50_000);
+    s.answers.push(async () => {
+      throw new DfError('network', 'down');
+    });
+    await s.timers.advance(50_000);
+    expect(s.calls).toHaveLength(1);
+    expect(s.timers.nextDelay()).toBe(5_000); // half of the 10 s left
+    s.answers.push(success(s));
+    await s.timers.advance(5_000);
+    expect(s.calls).toHaveLength(2);
+    expect(s.engine.status()).toMatchObject({ state: 'active', refreshCount: 1 });
+    expect(s.timers.nextDelay()).toBe(50_000);
+    s.engine.dispose();
+    expect(s.timers.nextDelay()).toBeUndefined();
+  });
+
+  it('a leeway as long as the token lifetime falls back to half the lifetime', async () => {
+    const s = setup({ refreshLeewaySeconds: 120, keepAlive: true });
+    await start(s, { ttl: 60 });
+    expect(s.timers.nextDelay()).toBe(30_000);
+  });
+
+  it('measures the server clock from the token mint time and converts exp to local time', async () => {
+    const s = setup();
+    await start(s, { mintOffsetMs: 600_000, ttl: 60 }); // server 10 min ahead
+    const status = s.engine.status();
+    expect(status.serverClockOffsetMs).toBeCloseTo(600_000, 0);
+    expect(status.expiresAt).toBeCloseTo(s.clock.t + 60_000, 0);
+  });
+
+  it('status listeners: changes are pushed, a throwing listener is harmless, unsubscribe stops them', async () => {
+    const s = setup();
+    const seen: string[] = [];
+    s.engine.onStatusChange(() => {
+      throw new Error('listener bug');
+    });
+    const off = s.engine.onStatusChange((status) => seen.push(status.state));
+    await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(success(s));
+    await s.engine.acquire(false);
+    off();
+    await s.engine.signOut();
+    expect(seen).toEqual(['active', 'refreshing', 'active']);
+    expect(s.engine.status().state).toBe('signed-out');
+  });
+
+  it('onSessionEnd throwing does not change the outcome', async () => {
+    const s = setup({
+      onSessionEnd: () => {
+        throw new Error('host bug');
+      },
+    });
+    const first = await start(s);
+    const blacklisted = classifyAnswer(403, { error: { code: 403, message: 'The token has been blacklisted' } });
+    await expect(s.engine.recover(first, blacklisted)).rejects.toMatchObject({ kind: 'session-ended' });
+    expect(s.engine.status().state).toBe('needs-sign-in');
+  });
+
+  it('a refresh finishing after sign-out does not resurrect the session', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    const answer = deferred<RefreshOutcome>();
+    s.answers.push(() => answer.promise);
+    const pending = Promise.resolve(s.engine.acquire(false)).catch((error: DfError) => error.kind);
+    await flush();
+    await s.engine.signOut();
+    const t = token({ mint: s.clock.t / 1000 });
+    answer.resolve({ ok: true, token: t, claims: readTokenClaims(t)!, sentAt: s.clock.t, receivedAt: s.clock.t });
+    expect(await pending).toBe('session-ended');
+    expect(s.engine.status().state).toBe('signed-out');
+    expect(s.store.value).toBeNull();
+  });
+
+  it('storage failures while refreshing are reported, and the new token is still used', async () => {
+    const failures: unknown[] = [];
+    const s = setup({ onStorageError: (error) => failures.push(error) });
+    await start(s);
+    s.clock.t += 59_000;
+    s.store.save = async () => {
+      throw new Error('keychain locked');
+    };
+    s.answers.push(success(s));
+    const value = await s.engine.acquire(false);
+    expect(s.engine.currentToken()).toBe(value);
+    expect(failures).toHaveLength(1);
+  });
+});
