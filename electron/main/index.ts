@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
 import { redactSecrets } from '../../shared/ipc/dispatch.ts';
 import { createRedactingLogger } from './adapters/redacting-logger.ts';
 import { createDesk } from './desk.ts';
@@ -55,7 +56,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, warn);
   protocol.handle(appScheme, (request) => handleAppRequest(request, { rootDir: paths.rendererDir, host: appHost }));
 
-  const desk = await createDesk({ dataDir: app.getPath('userData'), logger });
+  const desk = await createDesk({ dataDir: app.getPath('userData'), logger, settingsStore: ElectronStore });
   const unregister = registerIpcRoutes({
     ipcMain,
     api: desk.api,

@@ -159,7 +159,7 @@ describe('refusals before sending', () => {
     const server = await dfServer();
     const h = sessionHarness();
     const prod = await signedIn(h, server.url, 'prod');
-    const create: ProxyRequest = { method: 'POST', path: '/db/_table/contacts', data: { resource: [{ first_name: 'Ann' }] } };
+    const create: ProxyRequest = { method: 'POST', path: '/db/_table/contacts', data: { resource: [{ first_name: 'Ann', last_name: 'Lee' }] } };
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       server.stats.reset();
       const error = await rejection(h.proxy.request(prod.id, { ...create, method }));

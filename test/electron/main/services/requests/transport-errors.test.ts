@@ -9,7 +9,7 @@ import {
   isTlsCode,
 } from '../../../../../electron/main/services/requests/transport-errors.ts';
 import { DfError } from '../../../../../shared/df/index.ts';
-import { closedPortUrl, tinyServer, tlsServer, trustingTestCa } from '../fixtures/servers.ts';
+import { closedPortUrl, notFound, resolvingAdapter, tinyServer, tlsServer, trustingTestCa } from '../fixtures/servers.ts';
 
 async function failureOf(url: string, adapter = classifyingAdapter(), timeout = 2000): Promise<TransportDfError> {
   try {
@@ -86,13 +86,7 @@ describe('classifyingAdapter over real sockets', () => {
   });
 
   it('DNS failure (Node ENOTFOUND from the resolver)', async () => {
-    const adapter = classifyingAdapter((config) =>
-      axios.getAdapter('http')({
-        ...config,
-        lookup: (_host: string, _options: unknown, callback: (error: Error | null) => void) =>
-          callback(Object.assign(new Error('getaddrinfo ENOTFOUND df.nowhere.test'), { code: 'ENOTFOUND' })),
-      }),
-    );
+    const adapter = classifyingAdapter(resolvingAdapter(notFound));
     const error = await failureOf('https://df.nowhere.test/api/v2', adapter);
     expect(error.failure).toMatchObject({ kind: 'network', code: 'ENOTFOUND' });
   });

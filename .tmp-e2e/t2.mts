@@ -1,0 +1,11 @@
+import { createDesk } from '/work/main/electron/main/desk.ts';
+import { pageBridgeScript } from '/work/main/test/e2e/page-bridge-bundle.ts';
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+let t = Date.now();
+const d = await createDesk({ dataDir: mkdtempSync('/tmp/x-'), vaultService: 'zz test' });
+console.log('desk', Date.now() - t); t = Date.now();
+await pageBridgeScript(); console.log('bundle', Date.now() - t); t = Date.now();
+const ctx = await chromium.launchPersistentContext(mkdtempSync('/tmp/p-'), { executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu'] });
+console.log('chromium', Date.now() - t); t = Date.now();
+await ctx.close(); await d.dispose(); console.log('close', Date.now() - t);

@@ -1,0 +1,84 @@
+/**
+ * What a user does in DF Desk, in Playwright terms: only labels, roles and accessible names a user (or a
+ * screen reader) meets, never CSS classes, so a journey breaks when the UI a person sees breaks.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export type TabLabel = 'Session' | 'Data' | 'API console';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The sidebar entry, named like "Local dev, Dev, Active". */
+export function sidebarItem(page: Page, name: string, rest?: string): Locator {
+  const pattern = new RegExp(`^${escapeRegExp(name)}, ${rest === undefined ? '' : escapeRegExp(rest)}`);
+  return page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name: pattern });
+}
+
+/** Waits until the sidebar shows the instance with that tag and session state ("Dev", "Active"). */
+export async function waitForSidebarState(page: Page, name: string, tag: string, state: string): Promise<void> {
+  await sidebarItem(page, name, `${tag}, ${state}`).waitFor();
+}
+
+export async function selectInstance(page: Page, name: string): Promise<void> {
+  await sidebarItem(page, name).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+export async function openTab(page: Page, label: TabLabel): Promise<Locator> {
+  await page.getByRole('tab', { name: label, exact: true }).click();
+  const panel = page.getByRole('tabpanel', { name: label, exact: true });
+  await panel.waitFor();
+  return panel;
+}
+
+/** The text a user sees: hidden tab panels (kept mounted) are left out and table cells keep their line breaks. */
+export function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point; textContent includes hidden panels.
+  return locator.innerText();
+}
+
+/** Polls until the locator's visible text contains every fragment (Playwright's own expect is not in playwright-core). */
+export async function expectText(locator: Locator, ...fragments: string[]): Promise<void> {
+  for (const fragment of fragments) {
+    await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(fragment);
+  }
+}
+
+export async function fillSignIn(scope: Locator, email: string, password: string): Promise<void> {
+  await scope.getByLabel('Email', { exact: true }).fill(email);
+  await scope.getByLabel('Password', { exact: true }).fill(password);
+}
+
+export interface ConsoleRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: string;
+}
+
+/** Fills the API console (already open) and presses Send. */
+export async function fillConsole(page: Page, request: ConsoleRequest): Promise<Locator> {
+  const panel = page.getByRole('tabpanel', { name: 'API console', exact: true });
+  await panel.getByLabel('Method', { exact: true }).selectOption(request.method ?? 'GET');
+  await panel.getByLabel('Path', { exact: true }).fill(request.path);
+  if (request.body !== undefined) await panel.getByLabel('JSON body', { exact: true }).fill(request.body);
+  return panel;
+}
+
+export async function sendConsole(page: Page, request: ConsoleRequest): Promise<Locator> {
+  const panel = await fillConsole(page, request);
+  await panel.getByRole('button', { name: 'Send', exact: true }).click();
+  return panel;
+}
+
+/** The console's response area. */
+export function consoleResponse(page: Page): Locator {
+  return page.getByRole('tabpanel', { name: 'API console', exact: true }).getByRole('region', { name: 'Response' });
+}
+
+/** A modal dialog by its title (role dialog or alertdialog). */
+export function dialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog', { name: title }).or(page.getByRole('alertdialog', { name: title }));
+}

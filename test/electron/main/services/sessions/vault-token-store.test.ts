@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryVault } from '../../../../../electron/main/adapters/memory-vault.ts';
+import { DeskError } from '../../../../../electron/main/desk-error.ts';
+import type { SecretVault } from '../../../../../electron/main/ports.ts';
+import { createVaultTokenStore, emptyTokenStore } from '../../../../../electron/main/services/sessions/vault-token-store.ts';
+import { recordingLogger } from '../../adapters/fixtures/test-keyring.ts';
+
+function countingVault(base: SecretVault = createMemoryVault({ mode: 'keychain' })) {
+  const calls = { get: 0, set: 0, delete: 0 };
+  const vault: SecretVault = {
+    ...base,
+    get: (account) => {
+      calls.get++;
+      return base.get(account);
+    },
+    set: (account, secret) => {
+      calls.set++;
+      return base.set(account, secret);
+    },
+    delete: (account) => {
+      calls.delete++;
+      return base.delete(account);
+    },
+  };
+  return { vault, calls };
+}
+
+describe('createVaultTokenStore', () => {
+  it('reads the vault once, then answers from memory; writes and clears go to the vault', async () => {
+    const { vault, calls } = countingVault();
+    await vault.set('i1/jane', 'stored-token');
+    calls.set = 0;
+    const store = createVaultTokenStore(vault, 'i1/jane', recordingLogger());
+    expect(await store.load()).toBe('stored-token');
+    expect(await store.load()).toBe('stored-token');
+    expect(calls.get).toBe(1);
+    await store.save('next-token');
+    expect(await vault.get('i1/jane')).toBe('next-token');
+    expect(await store.load()).toBe('next-token');
+    await store.clear();
+    expect(await vault.get('i1/jane')).toBeNull();
+    expect(await store.load()).toBeNull();
+    expect(store.account).toBe('i1/jane');
+  });
+
+  it('a refused save keeps the token in memory and reports persisted: false (no token in the log)', async () => {
+    const logger = recordingLogger();
+    const base = createMemoryVault({ mode: 'keychain' });
+    let refuse = true;
+    const vault: SecretVault = {
+      ...base,
+      set: async (account, secret) => {
+        if (refuse) throw new DeskError('vault', 'The login keyring is locked.');
+        await base.set(account, secret);
+      },
+    };
+    const store = createVaultTokenStore(vault, 'i1/jane', logger);
+    await store.save('secret-token-value');
+    expect(store.persisted).toBe(false);
+    expect(await store.load()).toBe('secret-token-value');
+    expect(JSON.stringify(logger.lines)).not.toContain('secret-token-value');
+    refuse = false;
+    await store.save('later-token');
+    expect(store.persisted).toBe(true);
+  });
+
+  it('a failing delete is logged, not thrown', async () => {
+    const logger = recordingLogger();
+    const vault: SecretVault = {
+      ...createMemoryVault(),
+      delete: async () => {
+        throw new Error('bus gone');
+      },
+    };
+    const store = createVaultTokenStore(vault, 'a/b', logger);
+    await expect(store.clear()).resolves.toBeUndefined();
+    expect(logger.lines[0]?.level).toBe('warn');
+  });
+});
+
+describe('emptyTokenStore', () => {
+  it('holds nothing and refuses to save', async () => {
+    const store = emptyTokenStore();
+    expect(await store.load()).toBeNull();
+    await expect(store.save('x')).rejects.toThrow(/no session/);
+    await expect(store.clear()).resolves.toBeUndefined();
+  });
+});
