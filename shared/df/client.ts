@@ -102,7 +102,7 @@ const DEFAULT_SESSION_CALL_TIMEOUT_MS = 30_000;
 const TOKEN_VERDICT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 500]);
 
 /** public: works without a token (never send a stale one); session: a session path, whose answers echo tokens. */
-type Route = 'public' | 'session-read' | 'session-login' | 'session-refresh' | 'private';
+type Route = 'public' | 'session-read' | 'session-login' | 'session-refresh' | 'session-logout' | 'private';
 
 /** Canonical instance root (URL-parsed so comparisons with parsed URLs hold; drops any user:password@). */
 function canonicalRoot(input: string): string {
@@ -121,6 +121,7 @@ function routeOf(fullUrl: string, apiBase: string, method: string): Route {
   if (rest === USER_SESSION_PATH || rest === ADMIN_SESSION_PATH) {
     if (method === 'put') return 'session-refresh';
     if (method === 'post') return 'session-login';
+    if (method === 'delete') return 'session-logout';
     return method === 'get' ? 'session-read' : 'public';
   }
   if (rest === ENVIRONMENT_PATH && method === 'get') return 'public';
@@ -162,7 +163,9 @@ export function createDfClient(options: DfClientOptions): DfClient {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
   const sessionTimeout = options.sessionCallTimeoutMs ?? DEFAULT_SESSION_CALL_TIMEOUT_MS;
-  const ioAdapter: AxiosAdapter = axios.getAdapter(options.adapter ?? axios.defaults.adapter);
+  // Never XHR: it follows redirects on its own, custom headers included, so a cross-origin redirect would carry
+  // the API key and token. Node gets the http adapter (redirects handled here); browsers get fetch (redirect: 'error').
+  const ioAdapter: AxiosAdapter = axios.getAdapter(options.adapter ?? ['http', 'fetch']);
   const transport = createSameOriginTransport({ adapter: ioAdapter, apiBase });
 
   // Session calls (login, refresh, logout) bypass the session adapter: they manage the token themselves.
@@ -202,6 +205,7 @@ export function createDfClient(options: DfClientOptions): DfClient {
     timers,
     keepAlive: options.keepAlive === true,
     refreshWindowSeconds: options.refreshWindowSeconds ?? DEFAULT_REFRESH_WINDOW_SECONDS,
+    refreshWindowKnown: options.refreshWindowSeconds !== undefined,
   };
   if (options.refreshLeewaySeconds !== undefined) engineOptions.refreshLeewaySeconds = options.refreshLeewaySeconds;
   if (options.serverClockOffsetMs !== undefined) engineOptions.serverClockOffsetMs = options.serverClockOffsetMs;
@@ -237,6 +241,12 @@ export function createDfClient(options: DfClientOptions): DfClient {
       throw new DfError(
         'bad-request',
         'Use refresh() to refresh the session: a PUT on the session path would replace the token behind the refresher.',
+      );
+    }
+    if (route === 'session-logout') {
+      throw new DfError(
+        'bad-request',
+        'Use logout() to end the session: a DELETE on the session path would blacklist the token behind the refresher.',
       );
     }
     if (route === 'session-login' || route === 'session-read') {

@@ -51,6 +51,11 @@ export interface SessionEngineOptions {
   keepAlive: boolean;
   refreshLeewaySeconds?: number;
   refreshWindowSeconds: number;
+  /**
+   * True only when the caller configured the window. DF does not publish DF_JWT_REFRESH_TTL, so an assumed
+   * window is for display: ending a session on a guess would throw away tokens the server still refreshes.
+   */
+  refreshWindowKnown?: boolean;
   serverClockOffsetMs?: number;
   onSessionEnd?: (error: DfError) => void;
   onStorageError?: (error: unknown) => void;
@@ -473,7 +478,7 @@ export class SessionEngine {
       this.emit();
       return this.status();
     }
-    if (this.windowEndsAtLocal !== undefined && now >= this.windowEndsAtLocal) {
+    if (this.options.refreshWindowKnown === true && this.windowEndsAtLocal !== undefined && now >= this.windowEndsAtLocal) {
       await this.end(
         new DfError('session-ended', 'The session is past its refresh window. Please sign in again.'),
         epoch,

@@ -64,7 +64,7 @@ describe('data browser and API console', () => {
     await records.getByLabel('Filter', { exact: true }).fill("last_name = 'Lovelace'");
     await records.getByRole('button', { name: 'Apply filter' }).click();
     await expectText(records.getByRole('navigation', { name: 'Pages' }), 'Rows 1–1 of 1');
-    await records.getByRole('button', { name: `Edit record ${id}` }).click();
+    await records.getByRole('button', { name: `Edit record ${id}`, exact: true }).click();
     const edit = dialog(page, `Edit record ${id}`);
     await edit.getByLabel('age', { exact: true }).fill('37');
     await edit.getByRole('button', { name: 'Save record' }).click();
@@ -72,7 +72,7 @@ describe('data browser and API console', () => {
     await expectText(records.getByRole('table'), '37');
     expect((await check.contacts(`id = ${id}`))[0]).toMatchObject({ last_name: 'Lovelace', age: 37 });
 
-    await records.getByRole('button', { name: `Delete record ${id}` }).click();
+    await records.getByRole('button', { name: `Delete record ${id}`, exact: true }).click();
     // Deleting asks on every instance, not only on production.
     await dialog(page, `Delete record ${id}?`).getByRole('button', { name: 'Yes, delete' }).click();
     await expectText(records, 'No records match the filter.');

@@ -102,7 +102,7 @@ describe('two instances, one of them production', () => {
     const [original] = await check.contacts('id = 3');
     const writes = () => prod.requestLog.filter((entry) => ['PUT', 'PATCH', 'DELETE'].includes(entry.method)).length;
 
-    await records.getByRole('button', { name: 'Edit record 3' }).click();
+    await records.getByRole('button', { name: 'Edit record 3', exact: true }).click();
     const edit = dialog(page, 'Edit record 3');
     await edit.getByLabel('age', { exact: true }).fill('99');
     await edit.getByRole('button', { name: 'Save record' }).click();
@@ -120,7 +120,7 @@ describe('two instances, one of them production', () => {
     expect(writes()).toBe(1);
     expect((await check.contacts('id = 3'))[0]).toMatchObject({ ...original, age: 99 });
 
-    await records.getByRole('button', { name: 'Delete record 3' }).click();
+    await records.getByRole('button', { name: 'Delete record 3', exact: true }).click();
     const confirmDelete = dialog(page, 'Delete record 3?');
     await expectText(confirmDelete, 'PRODUCTION instance');
     await confirmDelete.getByRole('button', { name: 'Cancel' }).click();

@@ -3,7 +3,6 @@
  * screen reader) meets, never CSS classes, so a journey breaks when the UI a person sees breaks.
  */
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export type TabLabel = 'Session' | 'Data' | 'API console';
 
@@ -35,15 +34,26 @@ export async function openTab(page: Page, label: TabLabel): Promise<Locator> {
 }
 
 /** The text a user sees: hidden tab panels (kept mounted) are left out and table cells keep their line breaks. */
-export function visibleText(locator: Locator): Promise<string> {
+export function visibleText(locator: Locator, timeoutMs?: number): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: rendered text is the point; textContent includes hidden panels.
-  return locator.innerText();
+  return locator.innerText(timeoutMs === undefined ? undefined : { timeout: timeoutMs });
 }
 
-/** Polls until the locator's visible text contains every fragment (Playwright's own expect is not in playwright-core). */
+/**
+ * Waits until the locator's visible text contains every fragment, else throws with the text it last saw.
+ * Playwright's auto-retrying expect is not part of playwright-core, and this also runs outside vitest (screenshots).
+ */
 export async function expectText(locator: Locator, ...fragments: string[]): Promise<void> {
-  for (const fragment of fragments) {
-    await expect.poll(() => visibleText(locator), { timeout: 10_000 }).toContain(fragment);
+  const deadline = Date.now() + 10_000;
+  let seen = '';
+  for (;;) {
+    seen = await visibleText(locator, 1_000).catch((error: unknown) => `(not readable: ${String(error)})`);
+    const missing = fragments.filter((fragment) => !seen.includes(fragment));
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Expected the text to contain ${JSON.stringify(missing)}, but it was:\n${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -78,7 +88,8 @@ export function consoleResponse(page: Page): Locator {
   return page.getByRole('tabpanel', { name: 'API console', exact: true }).getByRole('region', { name: 'Response' });
 }
 
-/** A modal dialog by its title (role dialog or alertdialog). */
-export function dialog(page: Page, title: string | RegExp): Locator {
-  return page.getByRole('dialog', { name: title }).or(page.getByRole('alertdialog', { name: title }));
+/** A modal dialog by its exact title (role dialog or alertdialog). */
+export function dialog(page: Page, title: string): Locator {
+  const name = { name: title, exact: true };
+  return page.getByRole('dialog', name).or(page.getByRole('alertdialog', name));
 }

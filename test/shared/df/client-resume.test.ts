@@ -73,6 +73,18 @@ describe.each(ERAS)('resume on DF %s', (era) => {
     expect(app.ended).toHaveLength(1);
   });
 
+  it('a server window longer than the assumed 14 days: day 15 still refreshes instead of dropping the session', async () => {
+    const h = await harness(era, { server: { refreshTtlSeconds: 30 * 24 * 3600 } });
+    await h.client.login(JANE);
+    h.advance(15 * 24 * 3600);
+    h.server.stats.reset();
+    const app = relaunch(h);
+    const status = await app.client.resume();
+    expect(h.server.stats.refreshAttempts).toBe(1);
+    // 2.14 cannot refresh an expired token at all; the others can, inside the server's real window.
+    expect(status.state).toBe(era === '2.14' ? 'needs-sign-in' : 'active');
+  });
+
   it('a refresh failing for network reasons keeps the stored token and the session', async () => {
     const h = await harness(era);
     await h.client.login(JANE);

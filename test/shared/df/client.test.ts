@@ -194,6 +194,16 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     expect(h.server.stats.requests).toBe(0);
   });
 
+  it('refuses a DELETE on the session path through http (it would blacklist the token behind the refresher)', async () => {
+    const h = await harness(era);
+    await h.client.login(JANE);
+    h.server.stats.reset();
+    const error = await rejection(h.client.http.delete('/user/session'));
+    expect(error.kind).toBe('bad-request');
+    expect(h.server.stats.requests).toBe(0);
+    expect((await h.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+  });
+
   it('maps DF errors of ordinary calls to kinds with decoded messages', async () => {
     const h = await harness(era);
     await h.client.login(JANE);

@@ -1,0 +1,164 @@
+/**
+ * `npx tsx scripts/screenshots.ts`: PNGs of DF Desk's main screens for docs/screenshots/, taken from the BUILT
+ * renderer with the real main-process services (the e2e harness) against DF test servers on loopback.
+ * `--out DIR` writes elsewhere. Run it under a keyring (scripts/start-keyring.sh), or the shots show the
+ * "keychain not available" banner. Exits 1 when the page reported errors while shooting.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { DfServer } from '../test/df-server/index.ts';
+import { addInstance, apiKey, jane, signInAsJane, startServer } from '../test/e2e/fixtures.ts';
+import { launchDesk } from '../test/e2e/harness.ts';
+import { ensureRendererBuilt, repoRoot } from '../test/e2e/renderer-build.ts';
+import {
+  consoleResponse,
+  dialog,
+  expectText,
+  fillConsole,
+  fillSignIn,
+  openTab,
+  selectInstance,
+  sendConsole,
+  waitForSidebarState,
+} from '../test/e2e/ui.ts';
+
+export const defaultOutDir = join(repoRoot, 'docs', 'screenshots');
+
+export const screenshotNames = [
+  'session-panel',
+  'data-browser',
+  'data-browser-dark',
+  'api-console',
+  'sign-in-dialog',
+  'add-instance-probe',
+  'prod-instance',
+  'prod-confirm',
+] as const;
+export type ScreenshotName = (typeof screenshotNames)[number];
+
+export interface ScreenshotRun {
+  written: string[];
+  /** Page errors seen while shooting (CSP violations, uncaught errors): a clean run has none. */
+  pageErrors: string[];
+  keychain: boolean;
+}
+
+/** Writes every screen in `screenshotNames` as `<outDir>/<name>.png`. Assumes build/renderer is current. */
+export async function takeScreenshots(outDir: string = defaultOutDir, log: (line: string) => void = () => undefined): Promise<ScreenshotRun> {
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  async function shoot(page: Page, name: ScreenshotName): Promise<void> {
+    // Let React settle and any spinner finish before the shot.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(150);
+    const path = join(outDir, `${name}.png`);
+    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    written.push(path);
+    log(`[screenshots] wrote ${path}`);
+  }
+
+  const servers: DfServer[] = await Promise.all([
+    startServer({ version: '7.4.2' }),
+    startServer({ version: '7.4.2' }),
+    startServer({ version: '7.4.2' }),
+  ]);
+  const [dev, staging, prod] = servers as [DfServer, DfServer, DfServer];
+  const harness = await launchDesk({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page, desk } = harness;
+    const keychain = (await desk.api.vault.health()).mode === 'keychain';
+    if (!keychain) log('[screenshots] No usable keychain: run under scripts/start-keyring.sh for clean shots.');
+    const local = await addInstance(desk, dev, 'Local dev', 'dev');
+    await desk.api.instances.update(local.id, { favorite: true });
+    await addInstance(desk, staging, 'Staging EU', 'staging');
+    const production = await addInstance(desk, prod, 'Production', 'prod');
+    await signInAsJane(desk, local);
+    await signInAsJane(desk, production);
+    await waitForSidebarState(page, 'Local dev', 'Dev', 'Active');
+
+    // Session panel of a healthy, remembered session.
+    await selectInstance(page, 'Local dev');
+    await openTab(page, 'Session');
+    await expectText(page.getByRole('region', { name: 'Session' }), jane.name);
+    await shoot(page, 'session-panel');
+
+    // Data browser: db → contacts.
+    const data = await openTab(page, 'Data');
+    await data.getByRole('list', { name: 'Tables' }).getByRole('button', { name: 'contacts', exact: true }).click();
+    await expectText(data.getByRole('navigation', { name: 'Pages' }), 'Rows 1–25 of 50');
+    await shoot(page, 'data-browser');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot(page, 'data-browser-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // API console with a response.
+    await openTab(page, 'API console');
+    await sendConsole(page, { path: '/db/_table/contacts?limit=2' });
+    await expectText(consoleResponse(page).getByRole('status'), 'Status 200 OK');
+    await shoot(page, 'api-console');
+
+    // In-place sign-in after the server revoked the session; the typed request stays behind the dialog.
+    await fillConsole(page, {
+      method: 'POST',
+      path: '/db/_table/contacts',
+      body: '{"resource": [{"first_name": "Grace", "last_name": "Hopper"}]}',
+    });
+    dev.revokeUser(jane.email);
+    await page.getByRole('tabpanel', { name: 'API console' }).getByRole('button', { name: 'Send', exact: true }).click();
+    const signIn = dialog(page, 'Sign in to Local dev');
+    await signIn.waitFor();
+    await fillSignIn(signIn, jane.email, '');
+    await shoot(page, 'sign-in-dialog');
+    await signIn.getByLabel('Password', { exact: true }).fill(jane.password);
+    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signIn.waitFor({ state: 'detached' });
+
+    // Instance list plus the add form with the connection checklist.
+    await page.getByRole('button', { name: 'Add instance' }).click();
+    const form = dialog(page, 'Add a DreamFactory instance');
+    await form.getByLabel('Name', { exact: true }).fill('QA box');
+    await form.getByLabel('URL', { exact: true }).fill(staging.url);
+    await form.getByLabel('API key', { exact: true }).fill(apiKey);
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    await expectText(form.getByRole('list', { name: 'Connection checks' }), 'Sign-in attribute');
+    await shoot(page, 'add-instance-probe');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // A production instance: red chrome, and a write that asks first.
+    await selectInstance(page, 'Production');
+    await openTab(page, 'Session');
+    await shoot(page, 'prod-instance');
+    const prodData = await openTab(page, 'Data');
+    await prodData.getByRole('list', { name: 'Tables' }).getByRole('button', { name: 'contacts', exact: true }).click();
+    await prodData.getByRole('button', { name: 'Delete record 3', exact: true }).click();
+    await dialog(page, 'Delete record 3?').waitFor();
+    await shoot(page, 'prod-confirm');
+    await dialog(page, 'Delete record 3?').getByRole('button', { name: 'Cancel' }).click();
+
+    return { written, pageErrors: [...harness.pageErrors], keychain };
+  } finally {
+    await harness.close();
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
+
+async function main(): Promise<void> {
+  const outArg = process.argv.indexOf('--out');
+  const outDir = outArg === -1 ? defaultOutDir : resolve(process.argv[outArg + 1] ?? defaultOutDir);
+  ensureRendererBuilt((line) => console.log(line));
+  const run = await takeScreenshots(outDir, (line) => console.log(line));
+  if (run.pageErrors.length > 0) {
+    console.error('[screenshots] the page reported errors:', run.pageErrors);
+    process.exitCode = 1;
+  }
+}
+
+// Run only when invoked as a script, not when a test imports takeScreenshots.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
