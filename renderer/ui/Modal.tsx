@@ -64,7 +64,9 @@ export function Modal({ title, children, onClose, role = 'dialog', tone = 'norma
           </button>
         )}
       </header>
-      {children}
+      {/* Only the content scrolls, so a tall dialog (a long probe checklist) never runs past the window; the
+          .modal-actions footer inside it is sticky, keeping the buttons in reach. */}
+      <div className="modal-content">{children}</div>
     </>
   );
   return (

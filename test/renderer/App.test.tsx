@@ -178,7 +178,10 @@ describe('session ended', () => {
     emit(desk, aStatus({ state: 'needs-sign-in', endedReason: 'The refresh window has passed.' }));
     await flush();
     const dialog = getByRole('dialog', { name: 'Sign in to Local dev' });
-    expect(dialog.textContent).toContain('The refresh window has passed.');
+    // The reason stands on its own line, never glued to our sentence with a colon ("ended: …").
+    expect(getByText('The refresh window has passed.', dialog).tagName).toBe('P');
+    expect(getByText(/Your session on .* ended\.$/, dialog)).toBeTruthy();
+    expect(dialog.textContent).not.toContain('ended:');
     expect(getByLabel<HTMLTextAreaElement>('JSON body').value).toBe('{"resource": [{"name": "unsaved work"}]}');
 
     typeInto(getByLabel('Email', dialog), 'jane@example.com');

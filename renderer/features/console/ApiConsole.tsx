@@ -24,6 +24,10 @@ export interface ApiConsoleProps {
   instance: Instance;
 }
 
+function bodyRowsFor(text: string): number {
+  return Math.min(8, Math.max(2, text.split('\n').length));
+}
+
 export function ApiConsole({ instance }: ApiConsoleProps) {
   const state = useDeskState();
   const guardedWrite = useGuardedWrite(instance);
@@ -36,6 +40,8 @@ export function ApiConsole({ instance }: ApiConsoleProps) {
   const [failure, setFailure] = useState<DeskError | null>(null);
   const sendingRef = useRef(false);
   const body = checkBody(draft.body);
+  // GET and DELETE rarely carry a body: a small box keeps their response above the fold, and grows as one is typed.
+  const bodyRows = draft.method === 'GET' || draft.method === 'DELETE' ? bodyRowsFor(draft.body) : 8;
 
   useEffect(() => {
     keepDraft(instance.id, draft);
@@ -235,7 +241,7 @@ export function ApiConsole({ instance }: ApiConsoleProps) {
             id={`${id}-body`}
             value={draft.body}
             onChange={(event) => setDraft({ body: event.target.value })}
-            rows={8}
+            rows={bodyRows}
             spellCheck={false}
             placeholder={'{"resource": [{"first_name": "Ada"}]}'}
             aria-invalid={body.ok ? undefined : true}

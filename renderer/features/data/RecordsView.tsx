@@ -126,7 +126,6 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
     if (!key) return;
     const label = describeKey(key);
     setActionError(null);
-    setDeleting(label);
     try {
       const result = await guardedWrite(
         {
@@ -140,7 +139,11 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
           confirmLabel: 'Yes, delete',
           destructive: true,
         },
-        (confirmed) => deleteRecord(api, service, table, key, confirmed),
+        (confirmed) => {
+          // Busy only once the user has said yes: a spinner behind an open "Delete?" dialog reads as "already deleting".
+          setDeleting(label);
+          return deleteRecord(api, service, table, key, confirmed);
+        },
       );
       if (result.done) setReloads((count) => count + 1);
     } catch (failure) {
@@ -177,22 +180,22 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
     <section className="records" aria-label={`Records of ${table}`}>
       <div className="records-toolbar">
         <search className="filter-search">
-        <form className="filter-form" onSubmit={applyFilter}>
-          <label htmlFor={`filter-${service}-${table}`}>Filter</label>
-          <input
-            id={`filter-${service}-${table}`}
-            value={filterDraft}
-            onChange={(event) => setFilterDraft(event.target.value)}
-            placeholder="(age > 30) and (last_name like 'S%')"
-            spellCheck={false}
-            aria-describedby={`filter-hint-${service}-${table}`}
-          />
-          <Button type="submit">Apply filter</Button>
-          {filter && <Button onClick={clearFilter}>Clear filter</Button>}
-          <span id={`filter-hint-${service}-${table}`} className="visually-hidden">
-            DreamFactory filter syntax, applied with Enter.
-          </span>
-        </form>
+          <form className="filter-form" onSubmit={applyFilter}>
+            <label htmlFor={`filter-${service}-${table}`}>Filter</label>
+            <input
+              id={`filter-${service}-${table}`}
+              value={filterDraft}
+              onChange={(event) => setFilterDraft(event.target.value)}
+              placeholder="(age > 30) and (last_name like 'S%')"
+              spellCheck={false}
+              aria-describedby={`filter-hint-${service}-${table}`}
+            />
+            <Button type="submit">Apply filter</Button>
+            {filter && <Button onClick={clearFilter}>Clear filter</Button>}
+            <span id={`filter-hint-${service}-${table}`} className="visually-hidden">
+              DreamFactory filter syntax, applied with Enter.
+            </span>
+          </form>
         </search>
         <div className="toolbar-actions">
           <Button onClick={() => setReloads((count) => count + 1)} busy={loading}>
@@ -234,7 +237,7 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
                   </th>
                 );
               })}
-              <th scope="col">
+              <th scope="col" className="row-actions">
                 <span className="visually-hidden">Actions</span>
               </th>
             </tr>
@@ -259,6 +262,7 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
                       <>
                         <Button
                           variant="ghost"
+                          className="btn-compact"
                           aria-label={`Edit record ${label}`}
                           onClick={() => setEditing({ mode: 'edit', record, key })}
                         >
@@ -266,6 +270,7 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
                         </Button>
                         <Button
                           variant="ghost"
+                          className="btn-compact btn-delete"
                           aria-label={`Delete record ${label}`}
                           busy={deleting === label}
                           onClick={() => remove(record)}

@@ -13,16 +13,13 @@ export function SignInDialog({ instance, status, onClose }: SignInDialogProps) {
   const reason = status?.state === 'needs-sign-in' ? status.endedReason : undefined;
   return (
     <Modal title={`Sign in to ${instance.name}`} onClose={onClose}>
-      <p className="modal-body">
-        Your session on <strong>{instance.name}</strong> ended{reason ? `: ${reason}` : '.'} Sign in to continue; the
-        screen behind this dialog stays as you left it.
+      <p>
+        Your session on <strong>{instance.name}</strong> ended.
       </p>
-      <SignInForm instance={instance} onSignedIn={onClose} />
-      <div className="modal-actions">
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          Not now
-        </button>
-      </div>
+      {/* The reason is often DF's own sentence with colons of its own; on its own line it cannot run into ours. */}
+      {reason && <p className="ended-reason">{reason}</p>}
+      <p>Sign in to continue; the screen behind this dialog stays as you left it.</p>
+      <SignInForm instance={instance} onSignedIn={onClose} onCancel={onClose} cancelLabel="Not now" />
     </Modal>
   );
 }

@@ -10,6 +10,9 @@ import { ForeverSessionsHelp } from './ForeverSessionsHelp.tsx';
 export interface SignInFormProps {
   instance: Instance;
   onSignedIn?: (status: SessionStatus) => void;
+  /** In a dialog: a second button beside Sign in, and the buttons become the dialog's footer. */
+  onCancel?: () => void;
+  cancelLabel?: string;
 }
 
 type ProbeState = { phase: 'pending' } | { phase: 'done'; report: ProbeReport } | { phase: 'failed' };
@@ -21,7 +24,7 @@ function failureTitle(error: DeskError, attribute: string): string | undefined {
   return undefined;
 }
 
-export function SignInForm({ instance, onSignedIn }: SignInFormProps) {
+export function SignInForm({ instance, onSignedIn, onCancel, cancelLabel = 'Cancel' }: SignInFormProps) {
   const state = useDeskState();
   // Unique per form: the inline form and the dialog may both be mounted for one instance.
   const audience = useId();
@@ -128,7 +131,8 @@ export function SignInForm({ instance, onSignedIn }: SignInFormProps) {
         </label>
       </fieldset>
       <ErrorAlert error={failure} title={failure ? failureTitle(failure, attribute) : undefined} />
-      <div className="form-actions">
+      <div className={onCancel ? 'modal-actions' : 'form-actions'}>
+        {onCancel && <Button onClick={onCancel}>{cancelLabel}</Button>}
         <Button type="submit" variant="primary" busy={busy}>
           Sign in
         </Button>

@@ -94,6 +94,20 @@ describe('ApiConsole', () => {
     expect(getByLabel('Response body').textContent).toBe(JSON.stringify({ resource: [{ id: 1, name: 'Ada' }] }, null, 2));
   });
 
+  it('keeps the body box small for GET and DELETE, growing with what is typed, and full size for writes', () => {
+    renderWithDesk(<ApiConsole instance={anInstance()} />, consoleDesk());
+    const rows = () => Number(getByLabel<HTMLTextAreaElement>('JSON body').getAttribute('rows'));
+    expect(rows()).toBe(2);
+    typeInto(getByLabel('JSON body'), '{\n"a": 1,\n"b": 2\n}');
+    expect(rows()).toBe(4);
+    selectOption(getByLabel('Method'), 'POST');
+    expect(rows()).toBe(8);
+    selectOption(getByLabel('Method'), 'DELETE');
+    expect(rows()).toBe(4);
+    typeInto(getByLabel('JSON body'), '');
+    expect(rows()).toBe(2);
+  });
+
   it('sends with Ctrl+Enter and with Cmd+Enter', async () => {
     const desk = consoleDesk();
     renderWithDesk(<ApiConsole instance={anInstance()} />, desk);

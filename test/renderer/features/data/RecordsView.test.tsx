@@ -180,6 +180,46 @@ describe('RecordsView writes', () => {
     await waitFor(() => expect(recordQueries(desk)).toHaveLength(2));
   });
 
+  it('shows the delete as busy only after the user confirmed it, until the server answers', async () => {
+    let answerDelete: () => void = () => undefined;
+    const pending = new Promise<void>((resolve) => {
+      answerDelete = resolve;
+    });
+    const desk = tableDesk();
+    const read = desk.handlers.request;
+    desk.handlers.request = async (payload) => {
+      if (payload.request.method === 'DELETE') {
+        await pending;
+        return answer({ resource: [{ id: 3 }] });
+      }
+      if (!read) throw new Error('tableDesk has no request handler');
+      return read(payload);
+    };
+    await show(desk);
+    const deleteButton = () => getByRole<HTMLButtonElement>('button', { name: 'Delete record 3' });
+
+    click(deleteButton());
+    await flush();
+    expect(getByRole('alertdialog').textContent).toContain('Delete record 3?');
+    expect(deleteButton().getAttribute('aria-busy')).toBeNull();
+    expect(deleteButton().disabled).toBe(false);
+
+    click(getByRole('button', { name: 'Cancel' }, getByRole('alertdialog')));
+    await flush();
+    expect(deleteButton().getAttribute('aria-busy')).toBeNull();
+
+    click(deleteButton());
+    await flush();
+    click(getByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(writes(desk)).toHaveLength(1));
+    expect(deleteButton().getAttribute('aria-busy')).toBe('true');
+    expect(deleteButton().disabled).toBe(true);
+
+    answerDelete();
+    await waitFor(() => expect(deleteButton().getAttribute('aria-busy')).toBeNull());
+    expect(writes(desk)[0]).toEqual({ method: 'DELETE', path: '/db/_table/contacts/3', confirmed: true });
+  });
+
   it('on prod, confirms an edit and sends only the changed field with confirmed:true', async () => {
     const desk = tableDesk();
     await show(desk, prod);
