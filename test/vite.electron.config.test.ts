@@ -57,6 +57,8 @@ describe('vite.electron.config: real builds', () => {
     expect(code).not.toMatch(/^\s*import\s/m);
     const required = [...code.matchAll(/require\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]);
     expect([...new Set(required)]).toEqual(['electron']);
+    // zod is the main process's payload check; bundled here it multiplied the preload's size for nothing.
+    expect(code).not.toMatch(/\bZod[A-Z$]|\$Zod|zod/);
 
     const exposed = new Map<string, unknown>();
     const requested: string[] = [];

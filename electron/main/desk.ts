@@ -161,7 +161,8 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
           const updated: Instance = await registry.update(id, patch);
           const change = {
             urlChanged: updated.url !== before.url,
-            apiKeyChanged: patch.apiKey !== undefined,
+            // The registry also drops the key itself when the instance moves to another origin.
+            apiKeyChanged: patch.apiKey !== undefined || updated.hasApiKey !== before.hasApiKey,
             ...(previousLogin === undefined ? {} : { previousLogin }),
           };
           if (change.urlChanged || change.apiKeyChanged || updated.allowInsecureHttp !== before.allowInsecureHttp) {

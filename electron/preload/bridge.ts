@@ -3,7 +3,9 @@
  * (payload only, never the IpcRendererEvent, which would leak `sender` and `ports`); nothing else.
  */
 import { createBridge } from '../../shared/ipc/bridge.ts';
-import { type DeskBridge, ipcPrefix } from '../../shared/ipc/contract.ts';
+import type { DeskBridge } from '../../shared/ipc/contract.ts';
+// Not from contract.ts: that module brings zod, which the sandboxed preload would have to bundle.
+import { ipcPrefix } from '../../shared/ipc/names.ts';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 

@@ -67,9 +67,16 @@ export function readTokenClaims(token: string): DfTokenClaims | null {
   return claims;
 }
 
-/** When the server minted the token: nbf, else iat (DF sets both at mint; a plain refresh keeps the old iat). */
-export function mintTime(claims: DfTokenClaims): number | undefined {
-  return claims.nbf ?? claims.iat;
+/** How the token reached us: a login answer, a refresh answer, or read back from storage (either). */
+export type TokenSource = 'login' | 'refresh' | 'stored';
+
+/**
+ * When the server minted the token. DF sets `nbf` at every mint, but a non-forever refresh keeps the login's
+ * `iat` (df-protocol.md §3), so iat stands in for a missing nbf only where it cannot be that old one: a login
+ * answer, or a stored token (ordering and lifetime only, never the clock measure). After a refresh: nbf or nothing.
+ */
+export function mintTime(claims: DfTokenClaims, source: TokenSource = 'stored'): number | undefined {
+  return source === 'refresh' ? claims.nbf : (claims.nbf ?? claims.iat);
 }
 
 /**

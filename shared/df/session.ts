@@ -4,7 +4,7 @@ import type { Clock, TimerHandle, Timers } from './clock.ts';
 import { MAX_TIMER_DELAY_MS, offsetFromMint, serverToLocal, sleep, unrefTimer } from './clock.ts';
 import type { DfAnswer, DfErrorKind } from './errors.ts';
 import { DfError, errorFromAnswer, isTerminalRefreshAnswer } from './errors.ts';
-import type { DfTokenClaims } from './jwt.ts';
+import type { DfTokenClaims, TokenSource } from './jwt.ts';
 import { hasLegacyClaims, mintTime, readTokenClaims, tokenOwner } from './jwt.ts';
 
 /** Where the host keeps the token (keychain, memory, …). The engine never logs or returns it. */
@@ -175,7 +175,7 @@ export class SessionEngine {
     this.epoch++;
     this.inflight = null;
     this.resetSessionFacts();
-    this.applyToken(token, claims, timing);
+    this.applyToken(token, claims, 'login', timing);
     this.schedule();
     this.emit();
   }
@@ -316,14 +316,18 @@ export class SessionEngine {
     return run;
   }
 
-  private applyToken(token: string, claims: DfTokenClaims, timing?: Timing): void {
+  /** `timing` comes with a token just received (login or refresh): only then can the server clock be measured. */
+  private applyToken(token: string, claims: DfTokenClaims, source: TokenSource, timing?: Timing): void {
     this.token = token;
     this.claims = claims;
-    const mint = mintTime(claims);
+    // A refreshed token without nbf keeps the previous offset: its iat may be the login's, hours or days old.
+    const mint = mintTime(claims, source);
     if (timing !== undefined && mint !== undefined) this.offsetMs = offsetFromMint(mint, timing.sentAt);
     const offset = this.offsetMs ?? 0;
     this.expiresAtLocal = serverToLocal(claims.exp, offset);
-    const lifetimeMs = mint === undefined ? 0 : (claims.exp - mint) * 1000;
+    // Without a mint claim, a token just received was minted during its request: about when it was sent.
+    const mintedAt = mint ?? (timing === undefined ? undefined : (timing.sentAt + offset) / 1000);
+    const lifetimeMs = mintedAt === undefined ? 0 : (claims.exp - mintedAt) * 1000;
     const given = this.options.refreshLeewaySeconds;
     let leewayMs = given === undefined ? Math.min(DEFAULT_MAX_LEEWAY_MS, lifetimeMs / 10) : given * 1000;
     // A leeway as long as the token's life would refresh on every request; keep half the life instead.
@@ -373,7 +377,7 @@ export class SessionEngine {
     }
     if (epoch !== this.epoch) throw this.staleError();
     if (outcome.ok) {
-      this.applyToken(outcome.token, outcome.claims, outcome);
+      this.applyToken(outcome.token, outcome.claims, 'refresh', outcome);
       this.refreshCount++;
       this.lastRefreshAt = this.options.clock.now();
       this.lastError = undefined;
@@ -407,7 +411,7 @@ export class SessionEngine {
     if (claims === null) return { adopted: null, foreign: false };
     if (tokenOwner(claims) !== tokenOwner(this.claims)) return { adopted: null, foreign: true };
     if ((mintTime(claims) ?? 0) <= (mintTime(this.claims) ?? 0)) return { adopted: null, foreign: false };
-    this.applyToken(stored, claims);
+    this.applyToken(stored, claims, 'stored');
     this.lastError = undefined;
     this.schedule();
     return { adopted: stored, foreign: false };
@@ -472,7 +476,7 @@ export class SessionEngine {
     const now = this.options.clock.now();
     // Without a measured offset, a mint time in our future proves the server runs at least that far ahead.
     if (this.offsetMs === undefined) this.offsetMs = Math.max(0, (mintTime(claims) ?? 0) * 1000 - now);
-    this.applyToken(stored, claims);
+    this.applyToken(stored, claims, 'stored');
     if (now < this.expiresAtLocal) {
       this.schedule();
       this.emit();

@@ -11,8 +11,15 @@ import type {
   DeskEvents,
   DeskResult,
 } from './contract.ts';
-import { eventNames } from './contract.ts';
-import { internalErrorMessage, isChannelName, isDeskErrorKind, refused, unknownChannelMessage } from './dispatch.ts';
+// Runtime imports from names.ts only: contract.ts and dispatch.ts pull zod, which the preload must not bundle.
+import {
+  internalErrorMessage,
+  isChannelName,
+  isDeskErrorKind,
+  isDeskEventName,
+  refused,
+  unknownChannelMessage,
+} from './names.ts';
 
 /** Sends one call to the main process and resolves with whatever it answered. */
 export type RawInvoke = (channel: ChannelName, payload: unknown) => Promise<unknown>;
@@ -21,9 +28,7 @@ export type RawSubscribe = (event: DeskEventName, listener: (payload: unknown) =
 
 export const transportFailedMessage = 'The DF Desk main process did not answer. Restart the app if this keeps happening.';
 
-export function isDeskEventName(value: unknown): value is DeskEventName {
-  return typeof value === 'string' && (eventNames as readonly string[]).includes(value);
-}
+export { isDeskEventName };
 
 /** The main process only ever answers with a DeskResult; anything else is treated as a broken transport. */
 export function isDeskResult(value: unknown): value is DeskResult<unknown> {

@@ -4,6 +4,11 @@
  * Each channel takes exactly one payload object, checked with zod before any handler runs.
  */
 import { z } from 'zod';
+import type { DeskErrorKind, eventNames, ChannelName as ListedChannelName } from './names.ts';
+
+// The names live in the zod-free names.ts (the preload bundles them); re-exported so the contract stays one import.
+export { channelNames, deskErrorKinds, eventNames, ipcPrefix } from './names.ts';
+export type { DeskErrorKind } from './names.ts';
 
 export const instanceTags = ['dev', 'staging', 'prod', 'other'] as const;
 export const instanceTagSchema = z.enum(instanceTags);
@@ -149,24 +154,6 @@ export interface DeskNotice {
   message: string;
 }
 
-export type DeskErrorKind =
-  | 'session-ended'
-  | 'bad-credentials'
-  | 'forbidden'
-  | 'not-found'
-  | 'bad-request'
-  | 'network'
-  | 'server'
-  | 'not-dreamfactory'
-  | 'http'
-  | 'invalid-input'
-  | 'unknown-instance'
-  | 'confirmation-required'
-  | 'refused'
-  | 'too-large'
-  | 'tls'
-  | 'vault'
-  | 'internal';
 export interface DeskErrorData {
   kind: DeskErrorKind;
   message: string;
@@ -229,7 +216,6 @@ export const channels = {
 export type ChannelName = keyof typeof channels;
 export type ChannelPayload<C extends ChannelName> = z.input<(typeof channels)[C]['payload']>;
 export type ChannelValue<C extends ChannelName> = Awaited<ReturnType<(typeof channels)[C]['call']>>;
-export const channelNames = Object.keys(channels) as ChannelName[];
 
 /** Main → renderer pushes. Listeners receive the payload only, never the IPC event. */
 export interface DeskEvents {
@@ -237,10 +223,18 @@ export interface DeskEvents {
   'instances.changed': Instance[];
 }
 export type DeskEventName = keyof DeskEvents;
-export const eventNames: readonly DeskEventName[] = ['session.changed', 'instances.changed'];
 
-/** IPC channel prefix, so our channels never collide with Electron's or a library's. */
-export const ipcPrefix = 'desk:';
+/** Exact type equality: a one-way `extends` would accept a list that names only some of the channels. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Holds<T extends true> = T;
+/**
+ * Compile-time guard: names.ts lists exactly the channel table's keys and the DeskEvents names. Adding a
+ * channel or an event in one place only fails the typecheck here.
+ */
+export type NameListsMatchContract = [
+  Holds<Same<ListedChannelName, ChannelName>>,
+  Holds<Same<(typeof eventNames)[number], DeskEventName>>,
+];
 
 /** The frozen surface the preload exposes as `window.desk` (and the e2e harness reproduces). */
 export interface DeskBridge {

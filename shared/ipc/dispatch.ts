@@ -2,42 +2,14 @@
  * The single entry point from an untrusted caller into DeskApi. The Electron router and the e2e harness
  * both call `dispatch`, so payload validation and error shaping cannot differ between them.
  */
-import type { ChannelName, DeskApi, DeskErrorData, DeskErrorKind, DeskResult } from './contract.ts';
+import type { ChannelName, DeskApi, DeskErrorData, DeskResult } from './contract.ts';
 import { channels } from './contract.ts';
+import { internalErrorMessage, isChannelName, isDeskErrorKind, refused, unknownChannelMessage } from './names.ts';
 
-// A Record (not an array) so adding a kind to the contract without listing it here fails to compile.
-const knownKinds: Record<DeskErrorKind, true> = {
-  'session-ended': true,
-  'bad-credentials': true,
-  forbidden: true,
-  'not-found': true,
-  'bad-request': true,
-  network: true,
-  server: true,
-  'not-dreamfactory': true,
-  http: true,
-  'invalid-input': true,
-  'unknown-instance': true,
-  'confirmation-required': true,
-  refused: true,
-  'too-large': true,
-  tls: true,
-  vault: true,
-  internal: true,
-};
+// Callers of dispatch get the whole error vocabulary from one module.
+export { internalErrorMessage, isChannelName, isDeskErrorKind, refused, unknownChannelMessage };
 
-export const internalErrorMessage = 'Something went wrong inside DF Desk. Try again; if it keeps happening, restart the app.';
-export const unknownChannelMessage = 'This call is not part of the DF Desk API.';
 const maxMessageLength = 1000;
-
-export function isChannelName(value: unknown): value is ChannelName {
-  // hasOwn, not `in`: '__proto__' or 'toString' must never resolve to a handler.
-  return typeof value === 'string' && Object.hasOwn(channels, value);
-}
-
-export function isDeskErrorKind(value: unknown): value is DeskErrorKind {
-  return typeof value === 'string' && Object.hasOwn(knownKinds, value);
-}
 
 // JWTs always start with the base64url of '{"' (eyJ); even a header or a fragment of one is worth hiding.
 const jwtShaped = /eyJ[A-Za-z0-9_\-+/=.]{6,}/g;
@@ -81,10 +53,6 @@ export function toDeskErrorData(error: unknown): DeskErrorData {
   const status = readProperty(error, 'status');
   if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) data.status = status;
   return data;
-}
-
-export function refused(message: string): DeskResult<never> {
-  return { ok: false, error: { kind: 'refused', message } };
 }
 
 export interface DispatchOptions {

@@ -72,6 +72,11 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> 
   return result.data;
 }
 
+/** scheme://host[:port] of a normalised instance URL (URL drops a default port, so :443 equals none). */
+function originOf(url: string): string {
+  return new URL(url).origin;
+}
+
 function checkedUrl(rawUrl: string, allowInsecureHttp: boolean): string {
   const { url, insecure } = normalizeInstanceUrl(rawUrl);
   if (insecure && !allowInsecureHttp) throw new DeskError('invalid-input', insecureHttpMessage);
@@ -158,7 +163,10 @@ export function createInstanceRegistry(deps: InstanceRegistryDeps): InstanceRegi
       const keptDefaultColor = current.color.toLowerCase() === defaultColorFor(current.tag);
       const color = parsed.color?.toLowerCase() ?? (keptDefaultColor ? defaultColorFor(tag) : current.color);
       let hasApiKey = current.hasApiKey;
-      if (parsed.apiKey === null || parsed.apiKey === '') {
+      // The key was given for one server: sending it to another origin would leak it there, so a move to a
+      // new origin forgets it unless the same patch supplies one. A new path on the same server keeps it.
+      const forgetKey = parsed.apiKey === undefined && hasApiKey && originOf(url) !== originOf(current.url);
+      if (parsed.apiKey === null || parsed.apiKey === '' || forgetKey) {
         await vault.delete(apiKeyAccount(id));
         hasApiKey = false;
       } else if (parsed.apiKey !== undefined) {

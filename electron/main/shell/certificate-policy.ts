@@ -37,6 +37,14 @@ export function normalizeFingerprint(fingerprint: string): string | null {
   return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
 }
 
+/**
+ * AB:CD:… — the form certificate viewers show. Plain 64-hex would also be the shape of a DF API key, which
+ * the redacting logger hides, so the log would lose the one detail that identifies the certificate.
+ */
+export function fingerprintForLog(hex: string): string {
+  return (hex.toUpperCase().match(/../g) ?? []).join(':');
+}
+
 function hostOf(url: string): string | null {
   try {
     const parsed = new URL(url);
@@ -54,12 +62,12 @@ export function decideCertificateError(
   const host = hostOf(input.url);
   const fingerprint = normalizeFingerprint(input.fingerprint);
   const error = input.error.replace(/[^A-Za-z0-9_:.-]/g, '').slice(0, 80);
-  const shown = fingerprint ?? 'unreadable fingerprint';
+  const shown = fingerprint === null ? 'unreadable fingerprint' : `sha256 ${fingerprintForLog(fingerprint)}`;
   if (host === null || fingerprint === null) {
     return { trust: false, logMessage: `TLS certificate rejected (${error}) for ${host ?? 'a non-https URL'}: ${shown}.` };
   }
   const match = trusted.some((t) => t.host.toLowerCase() === host && normalizeFingerprint(t.fingerprint) === fingerprint);
   return match
-    ? { trust: true, logMessage: `TLS certificate accepted by user trust (${error}) for ${host}: sha256 ${fingerprint}.` }
-    : { trust: false, logMessage: `TLS certificate rejected (${error}) for ${host}: sha256 ${fingerprint}.` };
+    ? { trust: true, logMessage: `TLS certificate accepted by user trust (${error}) for ${host}: ${shown}.` }
+    : { trust: false, logMessage: `TLS certificate rejected (${error}) for ${host}: ${shown}.` };
 }

@@ -148,6 +148,21 @@ describe('api', () => {
     expect(desk.sessionEvents.at(-1)?.state).toBe('signed-out');
   });
 
+  it('a move to another server forgets the API key: the new server never receives it', async () => {
+    const server = await dfServer();
+    const moved = await dfServer();
+    const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }) });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    await desk.api.request(instance.id, { method: 'GET', path: '/' });
+
+    expect((await desk.api.instances.update(instance.id, { url: moved.url })).hasApiKey).toBe(false);
+    // Without a key the new server may refuse; what matters is what it was sent.
+    await desk.api.request(instance.id, { method: 'GET', path: '/' }).catch(() => undefined);
+    await desk.api.session.signIn(instance.id, JANE).catch(() => undefined);
+    expect(moved.requestLog.length).toBeGreaterThan(0);
+    expect(moved.requestLog.filter((entry) => entry.headers['x-dreamfactory-api-key'] !== undefined)).toEqual([]);
+  });
+
   it('remove: secrets and the session summary are gone', async () => {
     const server = await dfServer();
     const vault = createMemoryVault({ mode: 'keychain' });

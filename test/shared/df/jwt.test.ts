@@ -47,8 +47,13 @@ describe('readTokenClaims', () => {
     expect(readTokenClaims(jwt({ exp: 200, forever: 'false' }))?.forever).toBe(false);
   });
 
-  it('falls back to iat as the mint time when nbf is missing', () => {
-    expect(mintTime(readTokenClaims(jwt({ exp: 200, iat: 140 }))!)).toBe(140);
+  it('falls back to iat as the mint time when nbf is missing, except for a refreshed token', () => {
+    const claims = readTokenClaims(jwt({ exp: 200, iat: 140 }))!;
+    expect(mintTime(claims)).toBe(140);
+    expect(mintTime(claims, 'login')).toBe(140);
+    // A non-forever refresh keeps the login's iat: it says nothing about when this token was minted.
+    expect(mintTime(claims, 'refresh')).toBeUndefined();
+    expect(mintTime(readTokenClaims(jwt({ exp: 200, iat: 140, nbf: 170 }))!, 'refresh')).toBe(170);
   });
 
   it('returns null without a numeric exp (not a DF token)', () => {

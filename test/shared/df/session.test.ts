@@ -51,14 +51,26 @@ async function flush(): Promise<void> {
 }
 
 let serial = 0;
-function token(options: { mint: number; ttl?: number; userId?: number; legacy?: boolean; forever?: boolean }): string {
+interface TokenOptions {
+  mint: number;
+  ttl?: number;
+  userId?: number;
+  legacy?: boolean;
+  forever?: boolean;
+  /** Default: the mint time (a non-forever refresh keeps the login's instead). */
+  iat?: number;
+  /** Default: the mint time; null leaves the claim out. */
+  nbf?: number | null;
+}
+
+function token(options: TokenOptions): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const claims = {
     sub: options.legacy ? (options.userId ?? 1) : `md5-${options.userId ?? 1}`,
     user_id: options.userId ?? 1,
     forever: options.forever ?? false,
-    iat: options.mint,
-    nbf: options.mint,
+    iat: options.iat ?? options.mint,
+    ...(options.nbf === null ? {} : { nbf: options.nbf ?? options.mint }),
     exp: options.mint + (options.ttl ?? 60),
     jti: `j${serial++}`,
   };
@@ -314,6 +326,39 @@ describe('SessionEngine', () => {
     const status = s.engine.status();
     expect(status.serverClockOffsetMs).toBeCloseTo(600_000, 0);
     expect(status.expiresAt).toBeCloseTo(s.clock.t + 60_000, 0);
+  });
+
+  describe('the server clock after a refresh', () => {
+    const ahead = 600_000; // server 10 min ahead
+    const refreshed = (s: Setup, claims: Omit<TokenOptions, 'mint'>) => async (): Promise<RefreshOutcome> => {
+      const t = token({ mint: (s.clock.t + ahead) / 1000, ttl: 60, ...claims });
+      return { ok: true, token: t, claims: readTokenClaims(t)!, sentAt: s.clock.t, receivedAt: s.clock.t };
+    };
+
+    it('a refreshed token that kept the login’s iat and has no nbf keeps the offset measured at login', async () => {
+      const s = setup({ keepAlive: true });
+      await start(s, { mintOffsetMs: ahead, ttl: 60 });
+      const loginIat = readTokenClaims(s.store.value!)!.iat!;
+      s.clock.t += 55_000;
+      s.answers.push(refreshed(s, { iat: loginIat, nbf: null }));
+      await s.engine.refresh();
+      const status = s.engine.status();
+      // Measured from the old iat this would be 545 000 (55 s too slow) and exp would land 55 s late.
+      expect(status.serverClockOffsetMs).toBeCloseTo(ahead, 0);
+      expect(status.expiresAt).toBeCloseTo(s.clock.t + 60_000, 0);
+      // Lifetime estimated from the request, not from the old iat: the default leeway stays a tenth of 60 s.
+      expect(s.timers.nextDelay()).toBeCloseTo(54_000, 0);
+    });
+
+    it('a refreshed token’s nbf is measured (the server clock may have stepped since login)', async () => {
+      const s = setup();
+      await start(s, { mintOffsetMs: ahead, ttl: 60 });
+      const loginIat = readTokenClaims(s.store.value!)!.iat!;
+      s.clock.t += 55_000;
+      s.answers.push(refreshed(s, { iat: loginIat, nbf: (s.clock.t + ahead + 2_000) / 1000 }));
+      await s.engine.refresh();
+      expect(s.engine.status().serverClockOffsetMs).toBeCloseTo(ahead + 2_000, 0);
+    });
   });
 
   it('status listeners: changes are pushed, a throwing listener is harmless, unsubscribe stops them', async () => {

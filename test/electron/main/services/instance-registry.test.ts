@@ -155,6 +155,27 @@ describe('update', () => {
     expect(await registry.getApiKey(added.id)).toBeNull();
   });
 
+  it('forgets the API key when the origin (scheme, host or port) changes and the patch brings no key', async () => {
+    for (const url of ['https://b.example.com', 'http://a.example.com', 'https://a.example.com:8443']) {
+      const added = await registry.add({ name: 'A', url: 'https://a.example.com', apiKey, allowInsecureHttp: true });
+      const moved = await registry.update(added.id, { url });
+      expect(moved.hasApiKey, url).toBe(false);
+      expect(await registry.getApiKey(added.id), url).toBeNull();
+      expect(await vault.get(apiKeyAccount(added.id)), url).toBeNull();
+      expect(openRegistry().get(added.id).hasApiKey, url).toBe(false); // persisted
+    }
+  });
+
+  it('keeps the API key for a path-only change, a same-origin respelling, and takes the one sent with a move', async () => {
+    const added = await registry.add({ name: 'A', url: 'https://a.example.com', apiKey });
+    expect((await registry.update(added.id, { url: 'https://a.example.com/df' })).hasApiKey).toBe(true);
+    expect((await registry.update(added.id, { url: 'HTTPS://A.example.com:443/other/api/v2' })).hasApiKey).toBe(true);
+    expect(await registry.getApiKey(added.id)).toBe(apiKey);
+    const moved = await registry.update(added.id, { url: 'https://b.example.com', apiKey: 'key-for-b' });
+    expect(moved.hasApiKey).toBe(true);
+    expect(await registry.getApiKey(added.id)).toBe('key-for-b');
+  });
+
   it('refuses to switch to remote http without confirmation, and to withdraw the confirmation', async () => {
     const added = await registry.add({ name: 'A', url: 'https://a.example.com' });
     await expectDeskError(registry.update(added.id, { url: 'http://a.example.com' }), 'invalid-input', /Plain http/);

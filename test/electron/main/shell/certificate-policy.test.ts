@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideCertificateError, normalizeFingerprint } from '../../../../electron/main/shell/certificate-policy.ts';
+import { createRedactingLogger } from '../../../../electron/main/adapters/redacting-logger.ts';
+import {
+  decideCertificateError,
+  fingerprintForLog,
+  normalizeFingerprint,
+} from '../../../../electron/main/shell/certificate-policy.ts';
 
 const hex = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const chromium = `sha256/${Buffer.from(hex, 'hex').toString('base64')}`;
@@ -57,8 +62,31 @@ describe('decideCertificateError', () => {
     const decision = decideCertificateError(withToken, [{ host: 'df.example.com', fingerprint: hex }]);
     expect(decision.trust).toBe(true);
     expect(decision.logMessage).toContain('accepted');
-    expect(decision.logMessage).toContain(hex);
+    expect(decision.logMessage).toContain(colonHex);
     expect(decision.logMessage).not.toContain('session_token');
     expect(decision.logMessage).not.toContain('/api/v2');
+  });
+});
+
+describe('the fingerprint in the log', () => {
+  const input = { url: 'https://df.example.com/', error: 'net::ERR_CERT_AUTHORITY_INVALID', fingerprint: chromium };
+
+  it('is written AB:CD:… (32 upper-case pairs)', () => {
+    expect(fingerprintForLog(hex)).toBe(colonHex);
+    expect(colonHex).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+  });
+
+  it('survives the redacting logger, accepted or rejected (plain 64-hex would be hidden as a key)', () => {
+    const lines: string[] = [];
+    const logger = createRedactingLogger({ sink: (line) => lines.push(line) });
+    for (const trusted of [[], [{ host: 'df.example.com', fingerprint: hex }]]) {
+      logger.warn(decideCertificateError(input, trusted).logMessage);
+    }
+    const messages = lines.map((line) => String((JSON.parse(line) as { message: unknown }).message));
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toContain(`sha256 ${colonHex}`);
+      expect(message).not.toContain('[redacted');
+    }
   });
 });
