@@ -53,8 +53,10 @@ describe('keep-alive (real time)', () => {
       await client.login(JANE);
       server.setFault({ kind: 'http500', count: 1 });
       await sleep(2_400); // past the first token's exp
-      expect(server.stats.refreshAttempts).toBe(2);
-      expect(server.stats.refreshSuccesses).toBe(1);
+      // Real timers on a loaded machine: the next scheduled keep-alive may already have run too, so count
+      // "one failure, every other attempt succeeded" rather than an exact total.
+      expect(server.stats.refreshAttempts).toBeGreaterThanOrEqual(2);
+      expect(server.stats.refreshSuccesses).toBe(server.stats.refreshAttempts - 1);
       expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
       expect(server.stats.status401).toBe(0);
       expect(ended).toHaveLength(0);
