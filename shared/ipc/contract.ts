@@ -118,6 +118,11 @@ export interface SessionStatus {
   refreshCount: number;
   /** Why the session needs a new sign-in, in plain words. */
   endedReason?: string;
+  /**
+   * The last background refresh failed (network or server trouble) while the session is kept and retried;
+   * gone after the next successful refresh. Plain words, never a token. `at`: local ms of the failure.
+   */
+  lastRefreshError?: { kind: DeskErrorKind; message: string; at: number };
   /** Where the token is kept: the OS keychain, or memory only when the keychain is unusable. */
   persistence: 'keychain' | 'memory';
 }

@@ -7,7 +7,7 @@
  * listeners (deduplicated), and every error leaves as a DeskError.
  */
 import type { AxiosRequestConfig } from 'axios';
-import type { DfClient, DfSessionInfo, Timers } from '../../../shared/df/index.ts';
+import type { DfClient, DfSessionInfo, DfSessionStatus, Timers } from '../../../shared/df/index.ts';
 import { createDfClient } from '../../../shared/df/index.ts';
 import type { SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
 import { signInSchema } from '../../../shared/ipc/contract.ts';
@@ -20,6 +20,8 @@ import { toDeskError } from './requests/to-desk-error.ts';
 import { classifyingAdapter } from './requests/transport-errors.ts';
 import type { SessionProfile, SessionProfiles } from './sessions/session-profiles.ts';
 import { toSessionUser } from './sessions/session-profiles.ts';
+import type { TrackedRefreshFailure } from './sessions/refresh-failure.ts';
+import { publicRefreshFailure, trackRefreshFailure } from './sessions/refresh-failure.ts';
 import { toSessionStatus } from './sessions/session-status.ts';
 import type { VaultTokenStore } from './sessions/vault-token-store.ts';
 import { createVaultTokenStore, emptyTokenStore } from './sessions/vault-token-store.ts';
@@ -81,6 +83,8 @@ interface Entry {
   unavailableReason?: string;
   /** While restoring or signing in, the intermediate states are not pushed: only the outcome is. */
   quiet: boolean;
+  /** The last background refresh failure while the session is kept (the library does not time it). */
+  refreshFailure?: TrackedRefreshFailure;
   off: () => void;
 }
 
@@ -131,17 +135,27 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     return entry?.store?.persisted === false ? 'memory' : 'keychain';
   }
 
+  function observeRefresh(entry: Entry, df: DfSessionStatus): void {
+    const next = trackRefreshFailure(entry.refreshFailure, df, deps.clock?.now() ?? Date.now(), entry.apiKey);
+    if (next === undefined) delete entry.refreshFailure;
+    else entry.refreshFailure = next;
+  }
+
   function statusOf(instanceId: string): SessionStatus {
     const instance = registry.get(instanceId);
     const entry = entries.get(instanceId);
     if (entry !== undefined) {
+      const df = entry.client.status();
+      observeRefresh(entry, df);
       const input: Parameters<typeof toSessionStatus>[0] = {
         instanceId,
-        df: entry.client.status(),
+        df,
         admin: entry.admin,
         persistence: persistenceOf(entry),
       };
       if (entry.user !== undefined) input.user = entry.user;
+      const refreshError = publicRefreshFailure(entry.refreshFailure);
+      if (refreshError !== undefined) input.refreshError = refreshError;
       if (entry.unavailableReason !== undefined) input.unavailableReason = entry.unavailableReason;
       return toSessionStatus(input);
     }
@@ -214,7 +228,9 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     };
     if (profile !== undefined) entry.user = profile.user;
     // A client that is not (yet, or any more) the instance's current one has nothing to say.
-    entry.off = client.onStatusChange(() => {
+    entry.off = client.onStatusChange((df) => {
+      // Observed even while quiet (restoring), so a failed resume refresh is timed when it happened.
+      observeRefresh(entry, df);
       if (entries.get(instanceId) === entry) emit(instanceId);
     });
     return entry;

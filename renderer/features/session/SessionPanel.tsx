@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatRelative, formatTime } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { ForeverSessionsHelp } from './ForeverSessionsHelp.tsx';
+import { refreshFailureReason } from './refreshFailure.ts';
 import { SignInForm } from './SignInForm.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -78,6 +79,13 @@ export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelPr
         <h2>Session</h2>
         <StatusBadge status={status} now={now} />
       </div>
+      {status.lastRefreshError && (
+        // Not a live region: the relative time ticks every second and would be read out again each time.
+        <p className="alert alert-warn refresh-failure" data-testid="refresh-failure">
+          <strong>Last refresh failed:</strong> {refreshFailureReason(status.lastRefreshError)} (
+          {formatRelative(status.lastRefreshError.at, now)}) — DF Desk keeps your session and retries.
+        </p>
+      )}
       <dl className="facts">
         <dt>User</dt>
         <dd>

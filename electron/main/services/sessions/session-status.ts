@@ -18,6 +18,8 @@ export interface SessionStatusInput {
    * keychain, keychain unreadable, plain http without consent): the state is then needs-sign-in.
    */
   unavailableReason?: string;
+  /** The last background refresh failure, stamped by the desk (refresh-failure.ts); shown while the session is kept. */
+  refreshError?: NonNullable<SessionStatus['lastRefreshError']>;
 }
 
 export function toSessionStatus(input: SessionStatusInput): SessionStatus {
@@ -37,6 +39,7 @@ export function toSessionStatus(input: SessionStatusInput): SessionStatus {
   if (state === 'active' || state === 'refreshing') {
     if (df?.expiresAt !== undefined) status.expiresAt = df.expiresAt;
     if (df?.refreshWindowEndsAt !== undefined) status.refreshWindowEndsAt = df.refreshWindowEndsAt;
+    if (input.refreshError !== undefined) status.lastRefreshError = { ...input.refreshError };
   }
   if (df?.lastRefreshAt !== undefined && state !== 'signed-out') status.lastRefreshAt = df.lastRefreshAt;
   if (state === 'needs-sign-in') {

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '../../../../renderer/features/session/SessionPanel.tsx';
-import { cleanup, click, getByLabel, getByRole, getByText, queryByText, waitFor } from '../../support/dom.tsx';
+import { cleanup, click, getByLabel, getByRole, getByText, queryByRole, queryByText, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';
@@ -87,6 +87,30 @@ describe('SessionPanel', () => {
     click(getByRole('button', { name: 'Refresh now' }));
     const alert = await waitFor(() => getByRole('alert'));
     expect(alert.textContent).toContain('Server unreachable.');
+  });
+
+  it('warns when the last background refresh failed, in plain words with a ticking time, and not otherwise', () => {
+    vi.useFakeTimers({ now: start });
+    const failing = aStatus({
+      lastRefreshError: { kind: 'network', message: 'The connection was reset before the server answered.', at: start - 12_000 },
+    });
+    const view = renderWithDesk(<SessionPanel instance={anInstance()} status={failing} onSignInAgain={vi.fn()} />, new FakeDesk());
+    const row = document.querySelector('[data-testid="refresh-failure"]');
+    expect(row?.textContent).toBe(
+      'Last refresh failed: The connection was reset before the server answered (12s ago) — DF Desk keeps your session and retries.',
+    );
+    // A warning, not an error: the session is fine and no alert is raised.
+    expect(queryByRole('alert')).toBeNull();
+    expect(getByRole('button', { name: 'Refresh now' })).toBeTruthy();
+    act(() => {
+      vi.advanceTimersByTime(3000);
+    });
+    expect(row?.textContent).toContain('(15s ago)');
+    view.unmount();
+
+    renderWithDesk(<SessionPanel instance={anInstance()} status={aStatus()} onSignInAgain={vi.fn()} />, new FakeDesk());
+    expect(document.querySelector('[data-testid="refresh-failure"]')).toBeNull();
+    expect(queryByText(/Last refresh failed/)).toBeNull();
   });
 
   it('offers the sign-in form when signed out, and the dialog when the session ended', async () => {

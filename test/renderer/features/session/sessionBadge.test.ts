@@ -13,6 +13,23 @@ describe('sessionBadge', () => {
     expect(sessionBadge(undefined, now).label).toBe('Checking…');
   });
 
+  it('says "retrying" after a failed background refresh, keeping the state first for "<name>, <Tag>, Active" matches', () => {
+    const lastRefreshError = { kind: 'network', message: 'Down.', at: now - 1000 } as const;
+    expect(sessionBadge(aStatus({ state: 'active', lastRefreshError }), now)).toMatchObject({
+      label: 'Active, retrying',
+      stateLabel: 'Active',
+      tone: 'ok',
+      retrying: true,
+    });
+    expect(sessionBadge(aStatus({ state: 'refreshing', lastRefreshError }), now).label).toBe('Refreshing, retrying');
+    // Only a kept session retries; without a failure the label is the state alone.
+    expect(sessionBadge(aStatus({ state: 'needs-sign-in', lastRefreshError }), now)).toMatchObject({
+      label: 'Needs sign-in',
+      retrying: false,
+    });
+    expect(sessionBadge(aStatus({ state: 'active' }), now)).toMatchObject({ label: 'Active', retrying: false });
+  });
+
   it('warns when a non-forever refresh window ends within a day', () => {
     const soon = aStatus({ forever: false, refreshWindowEndsAt: now + endsSoonMs - 1 });
     expect(sessionBadge(soon, now).endsSoon).toBe(true);

@@ -36,6 +36,28 @@ describe('toSessionStatus', () => {
     });
   });
 
+  it('a kept session carries the stamped refresh failure; other states do not', () => {
+    const refreshError = { kind: 'network', message: 'The connection was reset.', at: 1700 } as const;
+    const kept = toSessionStatus({
+      instanceId: 'i1',
+      df: { state: 'refreshing', forever: false, refreshCount: 1, lastError: { kind: 'network', message: 'x' } },
+      admin: false,
+      persistence: 'keychain',
+      refreshError,
+    });
+    expect(kept.lastRefreshError).toEqual(refreshError);
+    for (const state of ['needs-sign-in', 'signed-out'] as const) {
+      const gone = toSessionStatus({
+        instanceId: 'i1',
+        df: { state, forever: false, refreshCount: 1 },
+        admin: false,
+        persistence: 'keychain',
+        refreshError,
+      });
+      expect(gone.lastRefreshError).toBeUndefined();
+    }
+  });
+
   it('needs-sign-in keeps the user and the reason, drops expiry', () => {
     const status = toSessionStatus({
       instanceId: 'i1',
