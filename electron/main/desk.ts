@@ -165,7 +165,12 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
             apiKeyChanged: patch.apiKey !== undefined || updated.hasApiKey !== before.hasApiKey,
             ...(previousLogin === undefined ? {} : { previousLogin }),
           };
-          if (change.urlChanged || change.apiKeyChanged || updated.allowInsecureHttp !== before.allowInsecureHttp) {
+          if (
+            change.urlChanged ||
+            change.apiKeyChanged ||
+            updated.allowInsecureHttp !== before.allowInsecureHttp ||
+            updated.trustedCertificateSha256 !== before.trustedCertificateSha256
+          ) {
             await sessions.instanceUpdated(id, change);
           }
           return updated;

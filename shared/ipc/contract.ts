@@ -29,11 +29,22 @@ export interface Instance {
   hasApiKey: boolean;
   /** Plain http:// to anything but loopback needs this explicit, per-instance confirmation. */
   allowInsecureHttp: boolean;
+  /**
+   * The one certificate the user explicitly trusted for this instance's https origin (SHA-256, AB:CD:…).
+   * Only that exact certificate is then accepted there; other instances keep the normal checks.
+   */
+  trustedCertificateSha256?: string;
 }
 
 const nameSchema = z.string().trim().min(1, 'Give the instance a name.').max(80);
 const urlInputSchema = z.string().trim().min(1, 'Enter the instance URL.').max(2048);
 const apiKeySchema = z.string().trim().max(512);
+/** A SHA-256 certificate fingerprint as certificate viewers show it: 32 colon-separated hex pairs. */
+export const sha256FingerprintSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$/, 'Not a SHA-256 certificate fingerprint (AB:CD:… 32 pairs).')
+  .transform((value) => value.toUpperCase());
 
 export const newInstanceSchema = z.strictObject({
   name: nameSchema,
@@ -43,10 +54,11 @@ export const newInstanceSchema = z.strictObject({
   color: colorSchema.optional(),
   favorite: z.boolean().optional(),
   allowInsecureHttp: z.boolean().optional(),
+  trustedCertificateSha256: sha256FingerprintSchema.optional(),
 });
 export type NewInstance = z.infer<typeof newInstanceSchema>;
 
-/** `apiKey: null` removes the stored key; leaving it out keeps it. */
+/** `apiKey: null` removes the stored key and `trustedCertificateSha256: null` the pin; leaving either out keeps it. */
 export const instancePatchSchema = z.strictObject({
   name: nameSchema.optional(),
   url: urlInputSchema.optional(),
@@ -55,10 +67,16 @@ export const instancePatchSchema = z.strictObject({
   color: colorSchema.optional(),
   favorite: z.boolean().optional(),
   allowInsecureHttp: z.boolean().optional(),
+  trustedCertificateSha256: sha256FingerprintSchema.nullable().optional(),
 });
 export type InstancePatch = z.infer<typeof instancePatchSchema>;
 
-export const probeInputSchema = z.strictObject({ url: urlInputSchema, apiKey: apiKeySchema.optional() });
+/** `trustedCertificateSha256`: test as the instance will connect, with its pinned certificate. */
+export const probeInputSchema = z.strictObject({
+  url: urlInputSchema,
+  apiKey: apiKeySchema.optional(),
+  trustedCertificateSha256: sha256FingerprintSchema.optional(),
+});
 export type ProbeInput = z.infer<typeof probeInputSchema>;
 
 export type ProbeCheckId = 'reachable' | 'dreamfactory' | 'api-key' | 'version' | 'forever-sessions' | 'login-attribute';
@@ -83,6 +101,22 @@ export interface ProbeReport {
   authMethods: string[];
   checks: ProbeCheck[];
   vault: VaultHealth;
+  /** The certificate the server presented, when the secure connection failed: the user may choose to trust it. */
+  certificate?: PresentedCertificateInfo;
+}
+
+/** A server certificate as the user sees it before trusting it. Public data only. */
+export interface PresentedCertificateInfo {
+  /** SHA-256 of the leaf certificate, AB:CD:… (what `trustedCertificateSha256` takes). */
+  sha256: string;
+  /** Subject common name. */
+  subject: string;
+  issuer: string;
+  validFrom: string;
+  validTo: string;
+  selfSigned: boolean;
+  /** host:port the certificate was presented on; a trust applies to exactly this. */
+  hostPort: string;
 }
 
 export const signInSchema = z

@@ -79,7 +79,7 @@ describe('App shell', () => {
   });
 
   it('stars an instance, which moves it up among the favourites', async () => {
-    const desk = appDesk({ 'instances.update': ({ id, patch }) => ({ ...anInstance({ id }), ...patch }) });
+    const desk = appDesk({ 'instances.update': ({ id, patch: { trustedCertificateSha256: _pin, ...patch } }) => ({ ...anInstance({ id }), ...patch }) });
     await renderApp(desk);
     const star = getByRole('button', { name: 'Star Local dev' });
     expect(star.getAttribute('aria-pressed')).toBe('false');

@@ -9,11 +9,16 @@
  * Requests go through a throwaway DfClient, so the probe follows the same rules as real sessions (credentials
  * stay on the instance's origin; redirects elsewhere are reported, not followed) and never turns TLS
  * verification off. A key is never sent over plain http to a remote host.
+ *
+ * When the secure connection fails, the probe reads the certificate the server presents (a bare TLS
+ * handshake that sends nothing, tls/peer-certificate.ts) and reports its fingerprint, so the user can decide
+ * to trust exactly that certificate for this instance. A probe given `trustedCertificateSha256` connects the
+ * way such an instance does (tls/pinned-certificate.ts).
  */
 import type { AxiosAdapter, AxiosRequestConfig } from 'axios';
 import type { DfClient, DfEnvironment } from '../../../shared/df/index.ts';
 import { createDfClient, environment } from '../../../shared/df/index.ts';
-import type { ProbeCheck, ProbeInput, ProbeReport } from '../../../shared/ipc/contract.ts';
+import type { PresentedCertificateInfo, ProbeCheck, ProbeInput, ProbeReport } from '../../../shared/ipc/contract.ts';
 import { probeInputSchema } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
@@ -32,6 +37,9 @@ import { normalizeInstanceUrl } from './instances/instance-url.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
 import { classifyingAdapter, TransportDfError } from './requests/transport-errors.ts';
 import { emptyTokenStore } from './sessions/vault-token-store.ts';
+import { readPeerCertificate, tlsTargetOf } from './tls/peer-certificate.ts';
+import type { PinnedCertificateAdapter } from './tls/pinned-certificate.ts';
+import { pinnedCertificateAdapter } from './tls/pinned-certificate.ts';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
 
@@ -79,6 +87,16 @@ async function checkApiKey(client: DfClient, timeoutMs: number): Promise<ProbeCh
   }
 }
 
+async function presentedCertificate(url: string, timeoutMs: number): Promise<PresentedCertificateInfo | undefined> {
+  const target = tlsTargetOf(url);
+  if (target === null) return undefined;
+  const presented = await readPeerCertificate({ ...target, timeoutMs });
+  if (presented === null) return undefined;
+  const { pem: _pem, ...shown } = presented;
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  return { ...shown, hostPort: `${host}:${target.port}` };
+}
+
 export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const io = classifyingAdapter(deps.adapter);
@@ -92,11 +110,16 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     const sendKey = apiKey !== '' && !insecure;
 
     let last: LastAnswer | undefined;
+    const pin = parsed.data.trustedCertificateSha256;
+    const pinned: PinnedCertificateAdapter | null =
+      pin === undefined || tlsTargetOf(url) === null
+        ? null
+        : pinnedCertificateAdapter({ origin: url, sha256: pin, base: deps.adapter, timeoutMs });
     const client = createDfClient({
       baseURL: url,
       apiKey: sendKey ? apiKey : undefined,
       tokens: emptyTokenStore(),
-      adapter: recordingAdapter(io, (answer) => {
+      adapter: recordingAdapter(pinned === null ? io : classifyingAdapter(pinned.adapter), (answer) => {
         last = answer;
       }),
       sessionCallTimeoutMs: timeoutMs,
@@ -122,6 +145,10 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
         if (!failure.reachable) {
           const tls = error instanceof TransportDfError && error.failure.kind === 'tls';
           report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
+          if (tls) {
+            const certificate = await presentedCertificate(url, timeoutMs);
+            if (certificate !== undefined) report.certificate = certificate;
+          }
           const because = tls ? 'the secure connection failed.' : 'the server could not be reached.';
           report.checks.push(
             notChecked('dreamfactory', because),
@@ -180,6 +207,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       return report;
     } finally {
       client.dispose();
+      pinned?.dispose();
     }
   }
 

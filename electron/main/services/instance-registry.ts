@@ -43,7 +43,7 @@ const insecureHttpMessage =
   'Plain http:// sends your password and session token unencrypted over the network. Use https://, or confirm plain HTTP for this instance.';
 
 function toInstance(stored: StoredInstance): Instance {
-  return {
+  const instance: Instance = {
     id: stored.id,
     name: stored.name,
     url: stored.url,
@@ -53,6 +53,15 @@ function toInstance(stored: StoredInstance): Instance {
     hasApiKey: stored.hasApiKey,
     allowInsecureHttp: stored.allowInsecureHttp,
   };
+  if (stored.trustedCertificateSha256 !== undefined) instance.trustedCertificateSha256 = stored.trustedCertificateSha256;
+  return instance;
+}
+
+const pinNeedsHttpsMessage = 'A certificate can only be trusted for an https:// address.';
+
+function checkedPin(url: string, pin: string | undefined): string | undefined {
+  if (pin !== undefined && !url.startsWith('https://')) throw new DeskError('invalid-input', pinNeedsHttpsMessage);
+  return pin;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -140,6 +149,8 @@ export function createInstanceRegistry(deps: InstanceRegistryDeps): InstanceRegi
         hasApiKey: apiKey !== '',
         allowInsecureHttp,
       };
+      const pin = checkedPin(url, parsed.trustedCertificateSha256);
+      if (pin !== undefined) stored.trustedCertificateSha256 = pin;
       // Key first: if the keychain refuses it, nothing half-added is left in the list.
       if (apiKey !== '') await saveApiKey(id, apiKey);
       try {
@@ -148,7 +159,7 @@ export function createInstanceRegistry(deps: InstanceRegistryDeps): InstanceRegi
         if (apiKey !== '') await vault.delete(apiKeyAccount(id)).catch(() => false);
         throw error;
       }
-      logger.info('Instance added.', { id, tag, hasApiKey: stored.hasApiKey });
+      logger.info('Instance added.', { id, tag, hasApiKey: stored.hasApiKey, pinnedCertificate: pin !== undefined });
       return toInstance(stored);
     },
 
@@ -158,6 +169,14 @@ export function createInstanceRegistry(deps: InstanceRegistryDeps): InstanceRegi
       const allowInsecureHttp = parsed.allowInsecureHttp ?? current.allowInsecureHttp;
       // Re-check even when only the flag changed: turning the confirmation off for an http:// host is refused.
       const url = checkedUrl(parsed.url ?? current.url, allowInsecureHttp);
+      // A pinned certificate was trusted for one host:port: like the key, a move to another origin forgets it.
+      const samePlace = originOf(url) === originOf(current.url);
+      const pin = checkedPin(
+        url,
+        parsed.trustedCertificateSha256 === null
+          ? undefined
+          : (parsed.trustedCertificateSha256 ?? (samePlace ? current.trustedCertificateSha256 : undefined)),
+      );
       const tag = parsed.tag ?? current.tag;
       // The color follows a new tag unless the user picked one of their own.
       const keptDefaultColor = current.color.toLowerCase() === defaultColorFor(current.tag);
@@ -165,7 +184,7 @@ export function createInstanceRegistry(deps: InstanceRegistryDeps): InstanceRegi
       let hasApiKey = current.hasApiKey;
       // The key was given for one server: sending it to another origin would leak it there, so a move to a
       // new origin forgets it unless the same patch supplies one. A new path on the same server keeps it.
-      const forgetKey = parsed.apiKey === undefined && hasApiKey && originOf(url) !== originOf(current.url);
+      const forgetKey = parsed.apiKey === undefined && hasApiKey && !samePlace;
       if (parsed.apiKey === null || parsed.apiKey === '' || forgetKey) {
         await vault.delete(apiKeyAccount(id));
         hasApiKey = false;
@@ -183,6 +202,8 @@ export function createInstanceRegistry(deps: InstanceRegistryDeps): InstanceRegi
         hasApiKey,
         allowInsecureHttp,
       };
+      if (pin === undefined) delete updated.trustedCertificateSha256;
+      else updated.trustedCertificateSha256 = pin;
       // A session token belongs to the server it came from: a new address forgets which login to restore.
       if (url !== current.url) delete updated.lastLogin;
       replace(updated);

@@ -9,7 +9,7 @@
 import type { AxiosRequestConfig } from 'axios';
 import type { DfClient, DfSessionInfo, DfSessionStatus, Timers } from '../../../shared/df/index.ts';
 import { createDfClient } from '../../../shared/df/index.ts';
-import type { SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
+import type { Instance, SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
 import { signInSchema } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../desk-error.ts';
 import type { Clock, Logger, SecretVault } from '../ports.ts';
@@ -21,6 +21,8 @@ import { classifyingAdapter } from './requests/transport-errors.ts';
 import type { SessionProfile, SessionProfiles } from './sessions/session-profiles.ts';
 import { toSessionUser } from './sessions/session-profiles.ts';
 import type { TrackedRefreshFailure } from './sessions/refresh-failure.ts';
+import type { PinnedCertificateAdapter } from './tls/pinned-certificate.ts';
+import { pinnedCertificateAdapter } from './tls/pinned-certificate.ts';
 import { publicRefreshFailure, trackRefreshFailure } from './sessions/refresh-failure.ts';
 import { toSessionStatus } from './sessions/session-status.ts';
 import type { VaultTokenStore } from './sessions/vault-token-store.ts';
@@ -36,7 +38,10 @@ export interface SessionManager {
   refresh(instanceId: string): Promise<SessionStatus>;
   /** The instance's client for the request proxy (an API-key-only client when nobody is signed in). */
   client(instanceId: string): Promise<InstanceClient>;
-  /** After the registry changed an instance: a new URL drops the session, a new API key rebuilds the client. */
+  /**
+   * After the registry changed an instance: a new URL drops the session, a new API key or pinned certificate
+   * rebuilds the client.
+   */
   instanceUpdated(instanceId: string, change: InstanceChange): Promise<void>;
   /** Before the registry removes an instance: stops its client (the registry deletes its secrets). */
   instanceRemoving(instanceId: string): Promise<void>;
@@ -86,6 +91,10 @@ interface Entry {
   /** The last background refresh failure while the session is kept (the library does not time it). */
   refreshFailure?: TrackedRefreshFailure;
   off: () => void;
+  /** The certificate the client was built to accept (the instance's pin when it was created). */
+  pin: string | undefined;
+  /** Its pinned agent, closed with the client. */
+  pinned: PinnedCertificateAdapter | null;
 }
 
 export const insecureHttpRefusal =
@@ -196,14 +205,18 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
 
   function createEntry(
     instanceId: string,
-    url: string,
+    instance: Pick<Instance, 'url' | 'trustedCertificateSha256'>,
     session: { login: string; admin: boolean } | null,
     apiKey: string | null,
     profile: SessionProfile | undefined,
   ): Entry {
     const store = session === null ? null : storeFor(tokenAccount(instanceId, session.login));
+    const pin = instance.trustedCertificateSha256;
+    // Only this instance's client gets the pinned agent: another instance never accepts this certificate.
+    const pinned =
+      pin === undefined ? null : pinnedCertificateAdapter({ origin: instance.url, sha256: pin, base: deps.adapter });
     const client = createDfClient({
-      baseURL: url,
+      baseURL: instance.url,
       apiKey: apiKey ?? undefined,
       tokens: store ?? emptyTokenStore(),
       audience: session?.admin === true ? 'admin' : 'user',
@@ -213,7 +226,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       refreshWindowSeconds: deps.refreshWindowSeconds,
       serverClockOffsetMs: profile?.clockOffsetMs,
       sessionCallTimeoutMs: deps.sessionCallTimeoutMs,
-      adapter,
+      adapter: pinned === null ? adapter : classifyingAdapter(pinned.adapter),
       onSessionEnd: (error) => logger.info('A session ended; a new sign-in is needed.', { instanceId, reason: error.message }),
       onStorageError: (error) => logger.warn('The session token store failed.', { instanceId, error }),
     });
@@ -225,6 +238,8 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       store,
       quiet: false,
       off: () => undefined,
+      pin,
+      pinned,
     };
     if (profile !== undefined) entry.user = profile.user;
     // A client that is not (yet, or any more) the instance's current one has nothing to say.
@@ -240,6 +255,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     if (entries.get(instanceId) === entry) entries.delete(instanceId);
     entry.off();
     entry.client.dispose();
+    entry.pinned?.dispose();
   }
 
   async function apiKeyOf(instanceId: string): Promise<string | null> {
@@ -267,7 +283,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     const last = registry.getLastLogin(instanceId);
     if (last === undefined || lacksHttpConsent(instance)) return;
     const apiKey = await apiKeyOf(instanceId);
-    const entry = createEntry(instanceId, instance.url, last, apiKey, profiles.get(instanceId));
+    const entry = createEntry(instanceId, instance, last, apiKey, profiles.get(instanceId));
     entry.quiet = true;
     entries.set(instanceId, entry);
     try {
@@ -302,6 +318,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       stores.delete(old.store.account);
     }
     old.client.dispose();
+    old.pinned?.dispose();
   }
 
   async function signIn(instanceId: string, credentials: SignInInput): Promise<SessionStatus> {
@@ -333,7 +350,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
           entry.quiet = false;
         }
       } else {
-        entry = createEntry(instanceId, instance.url, { login, admin }, await apiKeyOf(instanceId), undefined);
+        entry = createEntry(instanceId, instance, { login, admin }, await apiKeyOf(instanceId), undefined);
         entry.quiet = true;
         try {
           info = await entry.client.login(dfCredentials);
@@ -409,7 +426,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
     return serialized(instanceId, async () => {
       let entry = entries.get(instanceId);
       if (entry === undefined) {
-        entry = createEntry(instanceId, instance.url, null, await apiKeyOf(instanceId), undefined);
+        entry = createEntry(instanceId, instance, null, await apiKeyOf(instanceId), undefined);
         entries.set(instanceId, entry);
       }
       return { client: entry.client, apiKey: entry.apiKey };
@@ -435,7 +452,9 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
         emit(instanceId);
         return;
       }
-      if (change.apiKeyChanged && entry !== undefined) drop(instanceId, entry);
+      // A new or forgotten pinned certificate needs a client with another agent.
+      const pinChanged = entry !== undefined && entry.pin !== registry.get(instanceId).trustedCertificateSha256;
+      if ((change.apiKeyChanged || pinChanged) && entry !== undefined) drop(instanceId, entry);
       // Rebuilt around the stored token (a valid one costs no request); also picks up a session that was
       // blocked until the user confirmed plain HTTP.
       if (!entries.has(instanceId)) await restore(instanceId);

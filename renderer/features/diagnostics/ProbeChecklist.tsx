@@ -1,5 +1,6 @@
 import type { ProbeCheck, ProbeReport } from '../../../shared/ipc/contract.ts';
 import { ForeverSessionsHelp } from '../session/ForeverSessionsHelp.tsx';
+import { CertificateDetails } from './CertificateDetails.tsx';
 
 function mark(check: ProbeCheck): { icon: string; text: string; tone: string } {
   if (check.ok === true) return { icon: '✓', text: 'passed', tone: 'ok' };
@@ -35,6 +36,12 @@ export function ProbeChecklist({ report }: { report: ProbeReport }) {
           );
         })}
       </ul>
+      {report.certificate && (
+        <section className="presented-certificate" aria-label="Certificate presented by the server">
+          <strong>The server presented this certificate ({report.certificate.hostPort}):</strong>
+          <CertificateDetails certificate={report.certificate} />
+        </section>
+      )}
       {foreverSessionsOff(report) && <ForeverSessionsHelp />}
       {report.vault.mode === 'session-only' && (
         <div className="alert alert-warn">

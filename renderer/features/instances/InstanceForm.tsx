@@ -6,11 +6,13 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
 import { ProbeChecklist } from '../diagnostics/ProbeChecklist.tsx';
+import { PinnedCertificate, TrustCertificate } from './CertificateTrust.tsx';
 import {
   type InstanceFormErrors,
   type InstanceFormValues,
   colorPattern,
   needsInsecureConsent,
+  parseInstanceUrl,
   validateInstanceForm,
 } from './instanceForm.ts';
 import { presetColors, tagLabels, tags } from './tags.ts';
@@ -35,6 +37,11 @@ function initialValues(instance: Instance | undefined): InstanceFormValues {
   };
 }
 
+function sameOrigin(typed: string, saved: string): boolean {
+  const url = parseInstanceUrl(typed);
+  return url !== null && url.origin === new URL(saved).origin;
+}
+
 const tagOptions = tags.map((tag) => ({ value: tag, label: tagLabels[tag] }));
 
 export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps) {
@@ -46,11 +53,21 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
   const [probing, setProbing] = useState(false);
   const [report, setReport] = useState<ProbeReport | null>(null);
   const [probeError, setProbeError] = useState<DeskError | null>(null);
+  /** The fingerprint the user chose to trust from the last connection test, if any. */
+  const [trustSha256, setTrustSha256] = useState<string | null>(null);
+  const [forgetPin, setForgetPin] = useState(false);
   const insecure = needsInsecureConsent(values.url);
+  // The registry drops a pin when the instance moves to another origin; the form follows suit.
+  const keptPin =
+    instance?.trustedCertificateSha256 !== undefined && !forgetPin && sameOrigin(values.url, instance.url)
+      ? instance.trustedCertificateSha256
+      : undefined;
 
   function set<K extends keyof InstanceFormValues>(key: K, value: InstanceFormValues[K]) {
     setValues((previous) => ({ ...previous, [key]: value }));
     if (key in errors) setErrors((previous) => ({ ...previous, [key]: undefined }));
+    // A certificate was trusted for the address it was seen on.
+    if (key === 'url') setTrustSha256(null);
   }
 
   async function testConnection() {
@@ -64,7 +81,12 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
     setReport(null);
     try {
       const apiKey = values.apiKey.trim();
-      const result = await state.client.call('instances.probe', apiKey ? { url: values.url.trim(), apiKey } : { url: values.url.trim() });
+      const pin = trustSha256 ?? keptPin;
+      const result = await state.client.call('instances.probe', {
+        url: values.url.trim(),
+        ...(apiKey ? { apiKey } : {}),
+        ...(pin ? { trustedCertificateSha256: pin } : {}),
+      });
       setReport(result);
     } catch (error) {
       setProbeError(toDeskError(error));
@@ -92,10 +114,18 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
     try {
       let saved: Instance;
       if (instance) {
-        const patch = { ...common, ...(apiKey ? { apiKey } : values.removeApiKey ? { apiKey: null } : {}) };
+        const patch = {
+          ...common,
+          ...(apiKey ? { apiKey } : values.removeApiKey ? { apiKey: null } : {}),
+          ...(trustSha256 ? { trustedCertificateSha256: trustSha256 } : forgetPin ? { trustedCertificateSha256: null } : {}),
+        };
         saved = await state.client.call('instances.update', { id: instance.id, patch });
       } else {
-        const input: NewInstance = apiKey ? { ...common, apiKey } : common;
+        const input: NewInstance = {
+          ...common,
+          ...(apiKey ? { apiKey } : {}),
+          ...(trustSha256 ? { trustedCertificateSha256: trustSha256 } : {}),
+        };
         saved = await state.client.call('instances.add', input);
       }
       if (report && report.url === saved.url) state.rememberProbe(saved.url, report);
@@ -207,6 +237,16 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
       </div>
       <ErrorAlert error={probeError} title="The connection test could not run." />
       {report && <ProbeChecklist report={report} />}
+      {report?.certificate && (
+        <TrustCertificate
+          certificate={report.certificate}
+          trusted={trustSha256 === report.certificate.sha256}
+          onTrusted={(trusted) => setTrustSha256(trusted && report.certificate ? report.certificate.sha256 : null)}
+        />
+      )}
+      {instance?.trustedCertificateSha256 && (
+        <PinnedCertificate sha256={instance.trustedCertificateSha256} forget={forgetPin} onForget={setForgetPin} />
+      )}
 
       <ErrorAlert error={saveError} title="Could not save the instance." />
       <div className="modal-actions">

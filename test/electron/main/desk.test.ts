@@ -16,7 +16,7 @@ import { HIDDEN_TOKEN } from '../../../electron/main/services/requests/scrub.ts'
 import { recordingLogger } from './adapters/fixtures/test-keyring.ts';
 import { newDataDir, openDesk, removeDataDirs, writtenFiles } from './services/fixtures/desk-harness.ts';
 import { findSecrets, JWT_SHAPE } from './services/fixtures/secret-walk.ts';
-import { dfServer } from './services/fixtures/servers.ts';
+import { dfServer, sendJson, tlsServer } from './services/fixtures/servers.ts';
 
 // A DF-style key (64 hex), so the redacting logger and the walkers see the real shape.
 const API_KEY = randomBytes(32).toString('hex');
@@ -146,6 +146,24 @@ describe('api', () => {
     expect((await desk.api.session.status(instance.id)).state).toBe('signed-out');
     expect(await vault.get(tokenAccount(instance.id, JANE.email))).toBeNull();
     expect(desk.sessionEvents.at(-1)?.state).toBe('signed-out');
+  });
+
+  it('trusting and forgetting a certificate through update take effect at once', async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, { ok: true }));
+    const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }) });
+    const instance = await desk.api.instances.add({ name: 'Self-signed', url: server.url });
+    const probe = await desk.api.instances.probe({ url: server.url });
+    const sha256 = probe.certificate?.sha256 ?? '';
+    expect(sha256).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
+    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+
+    const pinned = await desk.api.instances.update(instance.id, { trustedCertificateSha256: sha256 });
+    expect(pinned.trustedCertificateSha256).toBe(sha256);
+    expect((await desk.api.request(instance.id, { method: 'GET', path: '/' })).data).toEqual({ ok: true });
+
+    await desk.api.instances.update(instance.id, { trustedCertificateSha256: null });
+    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+    expect(server.requests).toHaveLength(1);
   });
 
   it('a move to another server forgets the API key: the new server never receives it', async () => {

@@ -3,7 +3,7 @@
  * here: API keys and tokens go to the keychain (see vault-accounts.ts).
  */
 import { z } from 'zod';
-import { colorSchema, instanceIdSchema, instanceTagSchema } from '../../../../shared/ipc/contract.ts';
+import { colorSchema, instanceIdSchema, instanceTagSchema, sha256FingerprintSchema } from '../../../../shared/ipc/contract.ts';
 import type { InstanceTag } from '../../../../shared/ipc/contract.ts';
 import type { Migration, VersionedDocumentSpec } from '../../adapters/versioned-document.ts';
 import { defaultColorFor } from './instance-defaults.ts';
@@ -26,6 +26,8 @@ export const storedInstanceSchema = z.object({
   favorite: z.boolean(),
   hasApiKey: z.boolean(),
   allowInsecureHttp: z.boolean(),
+  /** Optional and new in schema 1 files: an older reader drops it (z.object strips), which only removes trust. */
+  trustedCertificateSha256: sha256FingerprintSchema.optional(),
   lastLogin: lastLoginSchema.optional(),
 });
 export type StoredInstance = z.infer<typeof storedInstanceSchema>;

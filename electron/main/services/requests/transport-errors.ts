@@ -22,6 +22,13 @@ const trustedCaStep =
   "Use a certificate from a trusted authority (for example Let's Encrypt), or add your organisation's CA to this computer's trusted certificates. DF Desk never turns certificate checks off.";
 
 const tlsFailures: Readonly<Record<string, { message: string; nextStep: string }>> = {
+  // Raised by tls/pinned-certificate.ts (the code is spelled out to keep this module free of that import).
+  ERR_DESK_CERT_PIN_MISMATCH: {
+    message:
+      'The server presented a different certificate than the one you trusted for this instance. It may have been replaced, or someone may be intercepting the connection (possible man-in-the-middle).',
+    nextStep:
+      "Do not sign in until you know why. If the server's administrator replaced the certificate, compare the new fingerprint with them (Test connection shows it), then test the connection again in the instance's settings and trust the new certificate.",
+  },
   DEPTH_ZERO_SELF_SIGNED_CERT: {
     message: "The server's certificate is self-signed, so DF Desk cannot verify that it is really this server.",
     nextStep: trustedCaStep,
@@ -126,7 +133,7 @@ function stringProperty(value: unknown, key: string): string | undefined {
 }
 
 /** The most specific code: axios wraps Node's error and keeps its code, sometimes only on `cause`. */
-function codeOf(error: unknown): string | undefined {
+export function transportErrorCode(error: unknown): string | undefined {
   const own = stringProperty(error, 'code');
   const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined;
   const inner = stringProperty(cause, 'code');
@@ -143,7 +150,7 @@ export function isTlsCode(code: string | undefined): boolean {
 
 /** Classifies an error thrown by axios's I/O adapter (no HTTP answer). Messages never quote request data. */
 export function describeTransportFailure(error: unknown): TransportFailure {
-  const code = codeOf(error);
+  const code = transportErrorCode(error);
   const message = error instanceof Error ? error.message : '';
   if (/maxContentLength size of \d+ exceeded/.test(message)) {
     return {

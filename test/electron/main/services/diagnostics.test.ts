@@ -1,5 +1,8 @@
 // "Test connection" over real loopback HTTP: the DF test server in each era, tiny servers for the non-DF
 // cases, real TLS handshakes for certificate problems.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMemoryVault } from '../../../../electron/main/adapters/memory-vault.ts';
 import { DeskError } from '../../../../electron/main/desk-error.ts';
@@ -144,6 +147,46 @@ describe('not reachable', () => {
     expect(row(report, 'reachable')).toMatchObject({ ok: false, detail: expect.stringMatching(detail) });
     expect(row(report, 'dreamfactory').detail).toMatch(/secure connection failed/);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('certificates the user may trust', () => {
+  const sha256Of = (name: string) =>
+    new X509Certificate(readFileSync(fileURLToPath(new URL(`./fixtures/tls/${name}.crt`, import.meta.url)))).fingerprint256;
+
+  it('a TLS failure reports the presented certificate (fingerprint, subject, issuer, validity, host:port)', async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
+    const report = await diagnostics().probe({ url: server.url, apiKey: KEY });
+    expect(report.certificate).toEqual({
+      sha256: sha256Of('self-signed'),
+      subject: '127.0.0.1',
+      issuer: '127.0.0.1',
+      validFrom: expect.stringMatching(/GMT$/),
+      validTo: expect.stringMatching(/GMT$/),
+      selfSigned: true,
+      hostPort: `127.0.0.1:${server.port}`,
+    });
+    expect(JSON.stringify(report)).not.toMatch(/BEGIN CERTIFICATE/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('no certificate in the report when the connection worked or was not TLS', async () => {
+    const signed = await tlsServer('valid', (_req, res) => sendJson(res, 200, {}));
+    expect((await diagnostics({ adapter: trustingTestCa() }).probe({ url: signed.url })).certificate).toBeUndefined();
+    expect((await diagnostics().probe({ url: await closedPortUrl() })).certificate).toBeUndefined();
+  });
+
+  it('probing with the pin connects like the pinned instance; a wrong pin says the certificate changed', async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
+    const pinned = await diagnostics().probe({ url: server.url, trustedCertificateSha256: sha256Of('self-signed') });
+    expect(pinned.reachable).toBe(true);
+    expect(pinned.certificate).toBeUndefined();
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/v2/system/environment']);
+
+    const wrong = await diagnostics().probe({ url: server.url, trustedCertificateSha256: sha256Of('valid') });
+    expect(row(wrong, 'reachable')).toMatchObject({ ok: false, detail: expect.stringMatching(/different certificate/) });
+    expect(wrong.certificate?.sha256).toBe(sha256Of('self-signed'));
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -1,14 +1,20 @@
 // The request proxy over real loopback HTTP: DF test server, and tiny servers for echoes and huge answers.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../../electron/main/desk-error.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../../electron/main/services/request-proxy.ts';
 import { HIDDEN_SECRET, HIDDEN_TOKEN } from '../../../../electron/main/services/requests/scrub.ts';
 import type { ProxyRequest } from '../../../../shared/ipc/contract.ts';
 import { findSecrets, JWT_SHAPE } from './fixtures/secret-walk.ts';
-import { closedPortUrl, dfServer, sendJson, tinyServer, tlsServer } from './fixtures/servers.ts';
+import { closedPortUrl, dfServer, sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
 import { API_KEY, JANE, sessionHarness } from './fixtures/session-harness.ts';
 import type { Harness } from './fixtures/session-harness.ts';
+
+const sha256Of = (name: string) =>
+  new X509Certificate(readFileSync(fileURLToPath(new URL(`./fixtures/tls/${name}.crt`, import.meta.url)))).fingerprint256;
 
 async function rejection(promise: Promise<unknown>): Promise<DeskError> {
   try {
@@ -210,6 +216,53 @@ describe('failures without an answer', () => {
     expect(error.kind).toBe('tls');
     expect(error.message).toMatch(/self-signed/);
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe('pinned certificates (real TLS handshakes)', () => {
+  const selfSigned = () => sha256Of('self-signed');
+
+  it("A's pin makes A accept exactly that certificate; B at the same address still refuses it", async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, { ok: true }));
+    const h = sessionHarness();
+    const a = await h.registry.add({ name: 'A', url: server.url, trustedCertificateSha256: selfSigned() });
+    const b = await h.registry.add({ name: 'B', url: server.url });
+    const answer = await h.proxy.request(a.id, { method: 'GET', path: '/ping' });
+    expect(answer).toMatchObject({ status: 200, data: { ok: true } });
+    const refused = await rejection(h.proxy.request(b.id, { method: 'GET', path: '/ping' }));
+    expect(refused.kind).toBe('tls');
+    expect(refused.message).toMatch(/self-signed/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a wrong pin is refused with a "certificate changed" message and nothing is sent', async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'A', url: server.url, trustedCertificateSha256: sha256Of('valid') });
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/ping' }));
+    expect(error.kind).toBe('tls');
+    expect(error.message).toMatch(/different certificate than the one you trusted.*man-in-the-middle/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('trusting and forgetting rebuild the client', async () => {
+    const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'A', url: server.url });
+    expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+    await h.registry.update(instance.id, { trustedCertificateSha256: selfSigned() });
+    await h.sessions.instanceUpdated(instance.id, { urlChanged: false, apiKeyChanged: false });
+    expect((await h.proxy.request(instance.id, { method: 'GET', path: '/' })).status).toBe(200);
+    await h.registry.update(instance.id, { trustedCertificateSha256: null });
+    await h.sessions.instanceUpdated(instance.id, { urlChanged: false, apiKeyChanged: false });
+    expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+  });
+
+  it('a properly signed certificate on an unpinned instance is unaffected', async () => {
+    const server = await tlsServer('valid', (_req, res) => sendJson(res, 200, { signed: true }));
+    const h = sessionHarness({ adapter: trustingTestCa() });
+    const instance = await h.registry.add({ name: 'Signed', url: server.url });
+    expect((await h.proxy.request(instance.id, { method: 'GET', path: '/' })).data).toEqual({ signed: true });
   });
 });
 

@@ -59,6 +59,27 @@ describe('ProbeChecklist', () => {
     expect(queryByText('Install gnome-keyring')).not.toBeNull();
   });
 
+  it('shows the certificate the server presented', () => {
+    const certificate = {
+      sha256: 'E7:8F:08',
+      subject: 'dev.local',
+      issuer: 'dev.local',
+      validFrom: 'Jan  1 00:00:00 2026 GMT',
+      validTo: 'Jan  1 00:00:00 2036 GMT',
+      selfSigned: true,
+      hostPort: 'dev.local:8443',
+    };
+    render(<ProbeChecklist report={aProbeReport({ reachable: false, certificate })} />);
+    const section = document.querySelector('section[aria-label="Certificate presented by the server"]');
+    expect(section?.textContent).toContain('dev.local:8443');
+    expect(section?.textContent).toContain('E7:8F:08');
+  });
+
+  it('no certificate section for a report without one', () => {
+    render(<ProbeChecklist report={aProbeReport()} />);
+    expect(document.querySelector('section[aria-label="Certificate presented by the server"]')).toBeNull();
+  });
+
   it('detects forever-off from the flag or from the check', () => {
     expect(foreverSessionsOff(aProbeReport({ allowForeverSessions: false }))).toBe(true);
     expect(foreverSessionsOff(aProbeReport())).toBe(false);

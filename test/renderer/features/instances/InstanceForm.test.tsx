@@ -149,7 +149,7 @@ describe('InstanceForm: Test connection', () => {
 describe('InstanceForm (edit)', () => {
   it('keeps the stored key unless a new one is typed or removal is ticked', async () => {
     const instance = anInstance({ id: 'stage1', name: 'Stage', url: 'https://stage.example.com', tag: 'staging' });
-    const desk = new FakeDesk({ 'instances.update': ({ patch }) => ({ ...instance, ...patch, hasApiKey: true }) });
+    const desk = new FakeDesk({ 'instances.update': ({ patch: { trustedCertificateSha256: _pin, ...patch } }) => ({ ...instance, ...patch, hasApiKey: true }) });
     const onSaved = vi.fn();
     renderWithDesk(<InstanceForm instance={instance} onSaved={onSaved} onCancel={vi.fn()} />, desk);
     expect(getByLabel<HTMLInputElement>('Name').value).toBe('Stage');

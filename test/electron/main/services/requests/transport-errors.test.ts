@@ -32,6 +32,7 @@ describe('describeTransportFailure', () => {
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls', /cannot be verified/],
     ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls', /authority this computer does not know/],
     ['CERT_UNTRUSTED', 'tls', /CERT_UNTRUSTED/],
+    ['ERR_DESK_CERT_PIN_MISMATCH', 'tls', /different certificate than the one you trusted.*man-in-the-middle/],
     ['ECONNREFUSED', 'network', /refused/],
     ['ENOTFOUND', 'network', /host name was not found/],
     ['EAI_AGAIN', 'network', /could not be looked up/],
@@ -48,7 +49,12 @@ describe('describeTransportFailure', () => {
   });
 
   it('never suggests turning certificate checks off', () => {
-    for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_UNTRUSTED']) {
+    for (const code of [
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'CERT_UNTRUSTED',
+      'ERR_DESK_CERT_PIN_MISMATCH',
+    ]) {
       const { nextStep } = describeTransportFailure({ code });
       expect(nextStep).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|disable|ignore/i);
     }

@@ -1,0 +1,93 @@
+/**
+ * Reads the certificate a TLS server presents, to SHOW it to the user (fingerprint, subject, issuer, validity)
+ * when the normal check refused it. Nothing is ever sent over this connection: no HTTP, no API key, no token.
+ *
+ * Certificate verification stays ON here too. Node emits the socket's 'secure' event when the handshake has
+ * finished and BEFORE it runs the verification that destroys an untrusted socket; a listener prepended to it
+ * is the one moment the presented certificate can be read without turning verification off (the connection
+ * is then refused by Node and closed by us either way). Should a future Node stop emitting it, the result is
+ * null and the UI simply offers no certificate to trust (pinned-certificate.test.ts would fail first).
+ */
+import type { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
+import { connect } from 'node:tls';
+
+export interface PresentedCertificate {
+  /** SHA-256 of the DER leaf certificate, colon hex upper case (AB:CD:…). */
+  sha256: string;
+  /** The subject's common name (or the whole subject when it has none). */
+  subject: string;
+  issuer: string;
+  /** As Node prints them, e.g. "Jan  1 00:00:00 2000 GMT". */
+  validFrom: string;
+  validTo: string;
+  /** Issuer equals subject: nobody but the server itself vouches for it. */
+  selfSigned: boolean;
+  /** The certificate in PEM form: a public document, used as the only trust anchor of a pinned connection. */
+  pem: string;
+}
+
+export interface PeerTarget {
+  /** Host name or IP literal (IPv6 without brackets). */
+  host: string;
+  port: number;
+  timeoutMs: number;
+}
+
+function commonName(distinguishedName: string): string {
+  const line = distinguishedName.split('\n').find((part) => part.startsWith('CN='));
+  return line === undefined ? distinguishedName.replace(/\n/g, ', ') : line.slice('CN='.length);
+}
+
+export function describeCertificate(x509: X509Certificate): PresentedCertificate {
+  return {
+    sha256: x509.fingerprint256.toUpperCase(),
+    subject: commonName(x509.subject),
+    issuer: commonName(x509.issuer),
+    validFrom: x509.validFrom,
+    validTo: x509.validTo,
+    selfSigned: x509.subject === x509.issuer,
+    pem: x509.toString(),
+  };
+}
+
+/** host and port of an https URL (default port 443), or null for anything else. */
+export function tlsTargetOf(url: string): { host: string; port: number } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:') return null;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  return { host, port: parsed.port === '' ? 443 : Number(parsed.port) };
+}
+
+/** The certificate the server presents, or null when no handshake completed (refused, timeout, not TLS). */
+export function readPeerCertificate(target: PeerTarget): Promise<PresentedCertificate | null> {
+  return new Promise((resolve) => {
+    let seen: PresentedCertificate | null = null;
+    let settled = false;
+    const socket = connect({
+      host: target.host,
+      port: target.port,
+      // SNI only for names (an IP literal as servername is not allowed by RFC 6066 and Node warns about it).
+      ...(isIP(target.host) === 0 ? { servername: target.host } : {}),
+    });
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve(seen);
+    };
+    socket.prependListener('secure', () => {
+      const x509 = socket.getPeerX509Certificate();
+      if (x509 !== undefined) seen = describeCertificate(x509);
+    });
+    socket.setTimeout(target.timeoutMs, finish);
+    socket.once('secureConnect', finish);
+    socket.once('error', finish);
+    socket.once('close', finish);
+  });
+}

@@ -1,0 +1,104 @@
+// Pinned trust in one certificate, over real TLS handshakes with the fixture certificates.
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import axios from 'axios';
+import { describe, expect, it } from 'vitest';
+import { classifyingAdapter, TransportDfError } from '../../../../../electron/main/services/requests/transport-errors.ts';
+import {
+  PIN_MISMATCH_CODE,
+  pinnedCertificateAdapter,
+} from '../../../../../electron/main/services/tls/pinned-certificate.ts';
+import { onCleanup, sendJson, tlsServer } from '../fixtures/servers.ts';
+
+const tlsFile = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url)), 'utf8');
+const sha256Of = (name: string) => new X509Certificate(tlsFile(`${name}.crt`)).fingerprint256;
+const SELF_SIGNED = sha256Of('self-signed');
+const VALID = sha256Of('valid');
+
+function pinned(origin: string, sha256: string) {
+  const pin = pinnedCertificateAdapter({ origin, sha256, timeoutMs: 5000 });
+  onCleanup(() => pin.dispose());
+  return classifyingAdapter(pin.adapter);
+}
+
+async function failure(promise: Promise<unknown>): Promise<TransportDfError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TransportDfError)) throw new Error(`Expected a TransportDfError, got ${String(error)}`);
+  return error;
+}
+
+const ok = (_req: unknown, res: Parameters<typeof sendJson>[0]) => sendJson(res, 200, { hello: 'pinned' });
+
+describe('pinnedCertificateAdapter', () => {
+  it('without a pin a self-signed server is refused; with its exact pin it is accepted', async () => {
+    const server = await tlsServer('self-signed', ok);
+    const plain = await failure(axios.get(server.url, { adapter: classifyingAdapter() }));
+    expect(plain.failure).toMatchObject({ kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(server.requests).toEqual([]);
+
+    const adapter = pinned(server.url, SELF_SIGNED);
+    const first = await axios.get(`${server.url}/one`, { adapter });
+    const second = await axios.get(`${server.url}/two`, { adapter });
+    expect(first.data).toEqual({ hello: 'pinned' });
+    expect(second.status).toBe(200);
+    expect(server.requests.map((r) => r.path)).toEqual(['/one', '/two']);
+  });
+
+  it('a wrong pin is refused before any request, with a "certificate changed" tls failure', async () => {
+    const server = await tlsServer('self-signed', ok);
+    const error = await failure(axios.get(server.url, { adapter: pinned(server.url, VALID) }));
+    expect(error.failure.kind).toBe('tls');
+    expect(error.failure.code).toBe(PIN_MISMATCH_CODE);
+    expect(error.failure.message).toMatch(/different certificate than the one you trusted.*man-in-the-middle/);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('the pin is exact: even a CA-signed certificate that is not the pinned one is refused', async () => {
+    const server = await tlsServer('valid', ok);
+    const error = await failure(axios.get(server.url, { adapter: pinned(server.url, SELF_SIGNED) }));
+    expect(error.failure.code).toBe(PIN_MISMATCH_CODE);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('another origin through the same adapter keeps the normal checks', async () => {
+    const mine = await tlsServer('self-signed', ok);
+    const other = await tlsServer('self-signed', ok);
+    const adapter = pinned(mine.url, SELF_SIGNED);
+    const error = await failure(axios.get(other.url, { adapter }));
+    expect(error.failure.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(other.requests).toEqual([]);
+    expect((await axios.get(mine.url, { adapter })).status).toBe(200);
+  });
+
+  it('a certificate replaced after the first connection is reported as changed', async () => {
+    const key = tlsFile('server.key');
+    const paths: string[] = [];
+    const server = createServer({ key, cert: tlsFile('self-signed.crt') }, (req, res) => {
+      paths.push(req.url ?? '');
+      // A new connection (and handshake) for every request.
+      res.setHeader('Connection', 'close');
+      sendJson(res, 200, {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const adapter = pinned(url, SELF_SIGNED);
+    expect((await axios.get(`${url}/before`, { adapter })).status).toBe(200);
+
+    server.setSecureContext({ key, cert: tlsFile('unknown-issuer.crt') });
+    const error = await failure(axios.get(`${url}/after`, { adapter }));
+    expect(error.failure.code).toBe(PIN_MISMATCH_CODE);
+    expect(paths).toEqual(['/before']);
+  });
+
+  it('refuses a malformed pin or a plain-http origin', () => {
+    expect(() => pinnedCertificateAdapter({ origin: 'https://127.0.0.1', sha256: 'AB:CD' })).toThrow(/SHA-256/);
+    expect(() => pinnedCertificateAdapter({ origin: 'http://127.0.0.1', sha256: SELF_SIGNED })).toThrow(/https/);
+  });
+});
