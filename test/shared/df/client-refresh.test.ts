@@ -75,9 +75,12 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
       expect((await h.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
     }
     expect(h.server.stats.status401).toBe(0);
-    // Due at 1.4 s of each 2 s token: refreshed at 1.5, 3.0 and 4.5 s — not on every request, not too late.
-    expect(h.server.stats.refreshAttempts).toBe(3);
-    expect(h.server.stats.refreshSuccesses).toBe(3);
+    // Due at 1.4 s of each 2 s token: refreshed at 1.5, 3.0 and 4.5 s — not on every request (a clock read the
+    // wrong way round would refresh 10 times), not too late (that would show as 401s). Real time also passes on
+    // a loaded machine, which can add one early refresh, so allow up to 5.
+    expect(h.server.stats.refreshAttempts).toBeGreaterThanOrEqual(3);
+    expect(h.server.stats.refreshAttempts).toBeLessThanOrEqual(5);
+    expect(h.server.stats.refreshSuccesses).toBe(h.server.stats.refreshAttempts);
   });
 
   it('default leeway is a tenth of the token lifetime (capped at 60 s)', async () => {
