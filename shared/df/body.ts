@@ -1,4 +1,5 @@
 // Response bodies as DF sends them: reached raw (string/bytes) inside the adapter, parsed after axios's transforms.
+import { isSessionTokenField, REDACTED } from '../secrets.ts';
 import { utf8Decode } from './encoding.ts';
 
 /** Parses JSON text or bytes; anything else (objects, plain text, streams) is returned as it came. */
@@ -18,8 +19,6 @@ export function readBody(data: unknown): unknown {
   }
 }
 
-export const REDACTED = '[redacted]';
-
 /**
  * A session object read through `http` (e.g. GET user/session in an API console) echoes the token in
  * session_token/session_id. Those values are replaced, so the token stays inside the client. Other bodies
@@ -28,10 +27,9 @@ export const REDACTED = '[redacted]';
 export function redactSessionTokens(data: unknown): unknown {
   const body = readBody(data);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return data;
-  if (!('session_token' in body) && !('session_id' in body)) return data;
+  if (!Object.keys(body).some(isSessionTokenField)) return data;
   const copy: Record<string, unknown> = { ...body };
-  if ('session_token' in copy) copy.session_token = REDACTED;
-  if ('session_id' in copy) copy.session_id = REDACTED;
+  for (const key of Object.keys(copy)) if (isSessionTokenField(key)) copy[key] = REDACTED;
   // Keep the wire form the adapter received, so axios's transformResponse handles it as usual.
   return typeof data === 'string' ? JSON.stringify(copy) : copy;
 }

@@ -14,7 +14,7 @@ import { readBody, redactSessionTokens } from './body.ts';
 import { DfError, classifyAnswer, errorFromAnswer, transportError, withoutSecrets } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
 import { readTokenClaims } from './jwt.ts';
-import type { DfAudience, DfSessionWire } from './protocol.ts';
+import type { DfAudience } from './protocol.ts';
 import {
   ADMIN_SESSION_PATH,
   API_KEY_HEADER,
@@ -25,11 +25,12 @@ import {
   USER_SESSION_PATH,
   normalizeInstanceUrl,
   sessionPath,
-  sessionWireSchema,
 } from './protocol.ts';
 import { createSameOriginTransport, headerValue, parseUrl } from './redirects.ts';
 import type { DfSessionStatus, RefreshOutcome, TokenStore } from './session.ts';
 import { SessionEngine } from './session.ts';
+import type { DfSessionWire } from './wire.ts';
+import { readSessionWire } from './wire.ts';
 
 export interface DfClientOptions {
   /** Instance root, e.g. `https://df.example.com` (a trailing `/api/v2` and slashes are removed). */
@@ -129,10 +130,10 @@ function routeOf(fullUrl: string, apiBase: string, method: string): Route {
 }
 
 function parseSession(data: unknown): { wire: DfSessionWire; claims: DfTokenClaims } | null {
-  const parsed = sessionWireSchema.safeParse(readBody(data));
-  if (!parsed.success) return null;
-  const claims = readTokenClaims(parsed.data.session_token);
-  return claims === null ? null : { wire: parsed.data, claims };
+  const wire = readSessionWire(readBody(data));
+  if (wire === null) return null;
+  const claims = readTokenClaims(wire.session_token);
+  return claims === null ? null : { wire, claims };
 }
 
 function answerOf(response: AxiosResponse, phase: 'request' | 'login' | 'refresh'): DfAnswer {

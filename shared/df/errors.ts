@@ -1,7 +1,10 @@
-// DfError and the classification of DF answers for every era (df-protocol.md §4). Pure: no I/O.
+// DfError and the classification of DF answers for every era (docs/dreamfactory-protocol.md §4). Pure: no I/O.
+import { redactText } from '../secrets.ts';
+import { readBody } from './body.ts';
 import { decodeHtmlEntities } from './html-entities.ts';
-import { JWT_IN_TEXT } from './jwt.ts';
-import { errorEnvelopeSchema } from './protocol.ts';
+import type { TransportFailure } from './transport-failure.ts';
+import { describeTransportFailure } from './transport-failure.ts';
+import { readErrorEnvelope } from './wire.ts';
 
 export type DfErrorKind =
   | 'session-ended'
@@ -20,22 +23,26 @@ export interface DfErrorDetails {
   code?: number | string;
   /** DF's `context` (e.g. per-record errors of a batch). */
   context?: unknown;
+  /** No HTTP answer came back: what failed (network, TLS, size) and what the user can do. */
+  transport?: TransportFailure;
 }
 
-/** Never carries a token: JWT-shaped text is removed from every message, and no request config is kept. */
+/** Never carries a token: credential-shaped text is removed from every message, and no request config is kept. */
 export class DfError extends Error {
   override readonly name = 'DfError';
   readonly kind: DfErrorKind;
   readonly status?: number;
   readonly code?: number | string;
   readonly context?: unknown;
+  readonly transport?: TransportFailure;
 
   constructor(kind: DfErrorKind, message: string, details: DfErrorDetails = {}) {
-    super(message.replace(JWT_IN_TEXT, '[token]'));
+    super(redactText(message));
     this.kind = kind;
     if (details.status !== undefined) this.status = details.status;
     if (details.code !== undefined) this.code = details.code;
     if (details.context !== undefined) this.context = details.context;
+    if (details.transport !== undefined) this.transport = details.transport;
   }
 }
 
@@ -45,17 +52,15 @@ export function isDfError(value: unknown): value is DfError {
 
 /** Replaces each secret (API key, token) found in the message; returns the same error when none occurs. */
 export function withoutSecrets(error: DfError, secrets: readonly (string | null | undefined)[]): DfError {
-  let message = error.message;
-  for (const secret of secrets) {
-    if (secret !== null && secret !== undefined && secret.length >= 4 && message.includes(secret)) {
-      message = message.split(secret).join('[redacted]');
-    }
-  }
+  const message = redactText(error.message, secrets);
   if (message === error.message) return error;
   const details: DfErrorDetails = {};
   if (error.status !== undefined) details.status = error.status;
   if (error.code !== undefined) details.code = error.code;
   if (error.context !== undefined) details.context = error.context;
+  if (error.transport !== undefined) {
+    details.transport = { ...error.transport, message: redactText(error.transport.message, secrets) };
+  }
   return new DfError(error.kind, message, details);
 }
 
@@ -99,14 +104,25 @@ function describeContentType(contentType: string | undefined): string {
   return type !== undefined && /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type) ? `, ${type}` : '';
 }
 
-function kindForDfStatus(status: number, phase: AnswerPhase, message: string): DfErrorKind {
-  if (phase === 'login' && status === 401) return 'bad-credentials';
-  if (/^invalid credentials supplied|credentials did not match/i.test(message)) return 'bad-credentials';
+/** The kind of a non-success HTTP status on its own, when nothing else is known about the answer. */
+export function kindForStatus(status: number): DfErrorKind {
   if (status === 400 || status === 422) return 'bad-request';
   if (status === 401 || status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
   if (status >= 500) return 'server';
   return 'http';
+}
+
+function kindForDfStatus(status: number, phase: AnswerPhase, message: string): DfErrorKind {
+  if (phase === 'login' && status === 401) return 'bad-credentials';
+  if (/^invalid credentials supplied|credentials did not match/i.test(message)) return 'bad-credentials';
+  return kindForStatus(status);
+}
+
+/** DF's own error message in an answer body (JSON text or parsed), entities decoded; null when there is none. */
+export function dfErrorMessage(body: unknown): string | null {
+  const envelope = readErrorEnvelope(readBody(body));
+  return envelope === null ? null : decodeHtmlEntities(envelope.message);
 }
 
 /** Gateways answer these while DF is down or starting: transient, not a sign of a wrong URL. */
@@ -122,9 +138,9 @@ export function classifyAnswer(
   options: { phase?: AnswerPhase; contentType?: string } = {},
 ): DfAnswer {
   const phase = options.phase ?? 'request';
-  const envelope = errorEnvelopeSchema.safeParse(body);
-  if (envelope.success) {
-    const { message: rawMessage, code, context } = envelope.data.error;
+  const envelope = readErrorEnvelope(body);
+  if (envelope !== null) {
+    const { message: rawMessage, code, context } = envelope;
     const message = decodeHtmlEntities(rawMessage);
     const tokenProblem = tokenProblemOf(status, message);
     const answer: DfAnswer = {
@@ -170,35 +186,18 @@ export function isTerminalRefreshAnswer(answer: DfAnswer): boolean {
   return answer.status === 401 || answer.tokenProblem !== undefined;
 }
 
-const NETWORK_CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  ECONNABORTED: 'the request timed out',
-  ETIMEDOUT: 'the request timed out',
-  ENOTFOUND: 'the host name was not found',
-  EAI_AGAIN: 'the host name could not be resolved',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  EPIPE: 'the connection was closed',
-  ERR_NETWORK: 'a network error occurred',
-  ERR_SOCKET_CONNECTION_TIMEOUT: 'the connection timed out',
-};
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  return typeof error.code === 'string' ? error.code : undefined;
+/** "… refused." with code ECONNREFUSED → "… refused (ECONNREFUSED).": the code is what a search or a support ticket needs. */
+function namingCode(message: string, code: string | undefined): string {
+  if (code === undefined || message.includes(code)) return message;
+  return `${message.replace(/\.$/, '')} (${code}).`;
 }
 
 /** Converts a transport failure (no HTTP answer) to a DfError; keeps no reference to the request config. */
 export function transportError(error: unknown): DfError {
   if (error instanceof DfError) return error;
-  const code = errorCode(error);
-  if (code === 'ERR_CANCELED') return new DfError('network', 'The request was canceled.');
-  const reason = code === undefined ? undefined : NETWORK_CODES[code];
-  if (reason !== undefined) return new DfError('network', `Could not reach the DreamFactory server: ${reason} (${code}).`);
-  const message = error instanceof Error ? error.message : String(error);
-  if (code !== undefined && /^E[A-Z]+$/.test(code)) {
-    return new DfError('network', `Could not reach the DreamFactory server (${code}).`);
-  }
-  return new DfError('network', `The request failed before the server answered: ${message}`);
+  const transport = describeTransportFailure(error);
+  // Kind 'network' for TLS and size failures too: the session outlives them, as it outlives a lost network.
+  const details: DfErrorDetails = { transport };
+  if (transport.code !== undefined) details.code = transport.code;
+  return new DfError('network', namingCode(transport.message, transport.code), details);
 }

@@ -93,6 +93,3 @@ export function tokenOwner(claims: DfTokenClaims): string | undefined {
   if (claims.sub !== undefined) return `sub:${claims.sub}`;
   return undefined;
 }
-
-/** Something looks like a JWT (used to scrub messages). */
-export const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;

@@ -4,6 +4,7 @@
  */
 import type { ChannelName, DeskApi, DeskErrorData, DeskResult } from './contract.ts';
 import { channels } from './contract.ts';
+import { redactText } from '../secrets.ts';
 import { internalErrorMessage, isChannelName, isDeskErrorKind, refused, unknownChannelMessage } from './names.ts';
 
 // Callers of dispatch get the whole error vocabulary from one module.
@@ -11,21 +12,14 @@ export { internalErrorMessage, isChannelName, isDeskErrorKind, refused, unknownC
 
 const maxMessageLength = 1000;
 
-// JWTs always start with the base64url of '{"' (eyJ); even a header or a fragment of one is worth hiding.
-const jwtShaped = /eyJ[A-Za-z0-9_\-+/=.]{6,}/g;
-// DF API keys are 64 hex characters.
-const apiKeyShaped = /\b[A-Fa-f0-9]{64}\b/g;
-const bearerValue = /\b(Bearer\s+)[^\s"',;]+/gi;
-
-/** Defence in depth: whatever a service puts in a message, nothing token- or key-shaped leaves the main process. */
-export function redactSecrets(text: string): string {
-  return text.replace(jwtShaped, '[redacted]').replace(apiKeyShaped, '[redacted]').replace(bearerValue, '$1[redacted]');
-}
+/** @deprecated Transitional alias of `redactText` (shared/secrets.ts) until the shell imports it directly. */
+export const redactSecrets = (text: string): string => redactText(text);
 
 function cleanMessage(message: string): string {
   // A message that embeds a stack trace loses everything from the first frame on.
   const withoutStack = message.split(/\n\s*at\s/)[0] ?? '';
-  const redacted = redactSecrets(withoutStack).trim();
+  // Defence in depth: whatever a service puts in a message, nothing token- or key-shaped leaves the main process.
+  const redacted = redactText(withoutStack).trim();
   return redacted.length > maxMessageLength ? `${redacted.slice(0, maxMessageLength)}…` : redacted;
 }
 

@@ -1,6 +1,6 @@
-// DF's AuthCheck + AccessCheck middleware per era (df-protocol.md §2, §4): who is calling, and may they call this route.
+// DF's AuthCheck + AccessCheck middleware per era (docs/dreamfactory-protocol.md §2, §4): who is calling, and may they call this route.
 import { extractApiKey, extractBasicAuth, extractJwt } from './credentials.ts';
-import type { DfError } from './errors-by-era.ts';
+import type { DfErrorResponse } from './errors-by-era.ts';
 import type { AppRecord, UserRecord } from './fixtures.ts';
 import { ROLES, userRoleForApp } from './fixtures.ts';
 import type { DfRequest } from './http-util.ts';
@@ -18,7 +18,7 @@ export interface AuthContext {
   roleId: number | null;
 }
 
-export type AuthResult = { ok: true; context: AuthContext } | { ok: false; error: DfError };
+export type AuthResult = { ok: true; context: AuthContext } | { ok: false; error: DfErrorResponse };
 
 function tokenCheckSkipped(state: ServerState, req: DfRequest, route: RouteInfo): boolean {
   if (!route.isSessionPath) return false;
@@ -81,7 +81,7 @@ export function canAccessService(context: AuthContext, service: string): boolean
 }
 
 /** AccessCheck: permission for a non-exception route, with DF's "best error response" cascade. */
-export function authorize(state: ServerState, req: DfRequest, route: RouteInfo, context: AuthContext): DfError | null {
+export function authorize(state: ServerState, req: DfRequest, route: RouteInfo, context: AuthContext): DfErrorResponse | null {
   if (route.isAccessException) return null;
   const errors = state.errors;
   const hasCredentials = context.apiKey !== null || context.token !== null || context.user !== null;

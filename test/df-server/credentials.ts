@@ -1,4 +1,4 @@
-// Where DF looks for the API key and the JWT, in precedence order (df-protocol.md §2).
+// Where DF looks for the API key and the JWT, in precedence order (docs/dreamfactory-protocol.md §2).
 import type { EraRules } from './era.ts';
 import { headerValue, input } from './http-util.ts';
 import type { DfRequest } from './http-util.ts';

@@ -1,5 +1,5 @@
-// Query parameters of GET /{db}/_table/{t}: filter, order, fields, ids, limit/offset, include_count (df-protocol.md §6).
-import { DfError } from './errors-by-era.ts';
+// Query parameters of GET /{db}/_table/{t}: filter, order, fields, ids, limit/offset, include_count (docs/dreamfactory-protocol.md §6).
+import { DfErrorResponse } from './errors-by-era.ts';
 import { FilterError, matchesFilter, parseFilter } from './db-filter.ts';
 import type { Row, Table } from './db-store.ts';
 
@@ -13,7 +13,7 @@ export function filterRows(table: Table, filter: string | null): Row[] {
     const node = parseFilter(filter, columnNames(table));
     return table.rows.filter((row) => matchesFilter(node, row));
   } catch (error) {
-    if (error instanceof FilterError) throw new DfError(400, `Invalid filter: ${error.message}`);
+    if (error instanceof FilterError) throw new DfErrorResponse(400, `Invalid filter: ${error.message}`);
     throw error;
   }
 }
@@ -25,7 +25,7 @@ export function sortRows(table: Table, rows: Row[], order: string | null): Row[]
     const [field = '', direction = 'asc', ...extra] = part.trim().split(/\s+/);
     const dir = direction.toLowerCase();
     if (!known.has(field) || (dir !== 'asc' && dir !== 'desc') || extra.length > 0) {
-      throw new DfError(400, `Invalid order by clause: '${part.trim()}'.`);
+      throw new DfErrorResponse(400, `Invalid order by clause: '${part.trim()}'.`);
     }
     return { field, sign: dir === 'desc' ? -1 : 1 };
   });
@@ -62,8 +62,8 @@ export function parseIds(ids: string): string[] {
     .filter((id) => id !== '');
 }
 
-export function notFoundRecord(id: string | number): DfError {
-  return new DfError(404, `Record with identifier '${id}' not found.`);
+export function notFoundRecord(id: string | number): DfErrorResponse {
+  return new DfErrorResponse(404, `Record with identifier '${id}' not found.`);
 }
 
 export function findRow(table: Table, id: string | number): Row {

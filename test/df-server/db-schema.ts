@@ -1,4 +1,4 @@
-// Table definitions of the seeded `db` service and their DF schema representation (df-protocol.md §6 _schema).
+// Table definitions of the seeded `db` service and their DF schema representation (docs/dreamfactory-protocol.md §6 _schema).
 
 export type ColumnType = 'id' | 'string' | 'integer' | 'decimal' | 'timestamp' | 'reference';
 

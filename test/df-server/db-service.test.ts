@@ -1,4 +1,4 @@
-// The `db` service over real HTTP: listing, filters, paging, ids, CRUD, schema and 404s (df-protocol.md §6).
+// The `db` service over real HTTP: listing, filters, paging, ids, CRUD, schema and 404s (docs/dreamfactory-protocol.md §6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startDfServer } from './index.ts';
 import type { DfServer } from './index.ts';

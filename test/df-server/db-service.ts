@@ -1,4 +1,4 @@
-// The `db` service: _table CRUD and _schema over the in-memory store (df-protocol.md §6).
+// The `db` service: _table CRUD and _schema over the in-memory store (docs/dreamfactory-protocol.md §6).
 import { formatDfDate } from './clock.ts';
 import {
   filterRows,
@@ -10,7 +10,7 @@ import {
 } from './db-query.ts';
 import { tableSchema } from './db-schema.ts';
 import type { Cell, Row, Table } from './db-store.ts';
-import { DfError } from './errors-by-era.ts';
+import { DfErrorResponse } from './errors-by-era.ts';
 import { isRecord, ok } from './http-util.ts';
 import type { DfRequest, DfResponse } from './http-util.ts';
 import type { RouteInfo } from './route-info.ts';
@@ -21,7 +21,7 @@ const NO_DELETE_CRITERIA = 'No filter or records given for delete request.';
 
 function tableOrThrow(state: ServerState, name: string): Table {
   const table = state.db.table(name);
-  if (table === null) throw new DfError(404, `Table "${name}" does not exist in the database.`);
+  if (table === null) throw new DfErrorResponse(404, `Table "${name}" does not exist in the database.`);
   return table;
 }
 
@@ -54,7 +54,7 @@ function writableValues(table: Table, record: Record<string, unknown>): Row {
 function checkRequired(table: Table, row: Row): void {
   for (const column of table.def.columns) {
     if (column.required && (row[column.name] ?? null) === null) {
-      throw new DfError(400, `Field '${column.name}' can not be NULL.`);
+      throw new DfErrorResponse(400, `Field '${column.name}' can not be NULL.`);
     }
   }
 }
@@ -67,7 +67,7 @@ function responseRecord(table: Table, row: Row, req: DfRequest): Row {
 
 function createRecords(state: ServerState, table: Table, req: DfRequest): DfResponse {
   const records = unwrapRecords(req.body);
-  if (records === null || records.length === 0 || !records.every(isRecord)) throw new DfError(400, NO_RECORDS);
+  if (records === null || records.length === 0 || !records.every(isRecord)) throw new DfErrorResponse(400, NO_RECORDS);
   const rows = records.map((record) => {
     const row: Row = { id: null };
     for (const column of table.def.columns) if (column.type !== 'id') row[column.name] = null;
@@ -103,16 +103,16 @@ function applyUpdate(table: Table, row: Row, record: Record<string, unknown>): v
 function updateRecords(table: Table, req: DfRequest): DfResponse {
   const records = unwrapRecords(req.body);
   if (records !== null) {
-    if (records.length === 0 || !records.every(isRecord)) throw new DfError(400, NO_RECORDS);
+    if (records.length === 0 || !records.every(isRecord)) throw new DfErrorResponse(400, NO_RECORDS);
     const targets = records.map((record) => {
-      if (record.id === undefined || record.id === null) throw new DfError(400, 'No identifier provided for record.');
+      if (record.id === undefined || record.id === null) throw new DfErrorResponse(400, 'No identifier provided for record.');
       return { row: findRow(table, String(record.id)), record };
     });
     for (const { row, record } of targets) applyUpdate(table, row, record);
     return ok({ resource: targets.map(({ row }) => responseRecord(table, row, req)) });
   }
   const rows = rowsByCriteria(table, req);
-  if (rows === null || !isRecord(req.body)) throw new DfError(400, NO_RECORDS);
+  if (rows === null || !isRecord(req.body)) throw new DfErrorResponse(400, NO_RECORDS);
   const record = req.body;
   for (const row of rows) applyUpdate(table, row, record);
   return ok({ resource: rows.map((row) => responseRecord(table, row, req)) });
@@ -127,10 +127,10 @@ function deleteRecords(table: Table, req: DfRequest): DfResponse {
   let rows = rowsByCriteria(table, req);
   if (rows === null) {
     const records = unwrapRecords(req.body);
-    if (records === null || records.length === 0) throw new DfError(400, NO_DELETE_CRITERIA);
+    if (records === null || records.length === 0) throw new DfErrorResponse(400, NO_DELETE_CRITERIA);
     rows = records.map((record) => {
       const id = isRecord(record) ? record.id : record;
-      if (typeof id !== 'string' && typeof id !== 'number') throw new DfError(400, NO_DELETE_CRITERIA);
+      if (typeof id !== 'string' && typeof id !== 'number') throw new DfErrorResponse(400, NO_DELETE_CRITERIA);
       return findRow(table, id);
     });
   }
@@ -162,7 +162,7 @@ function singleRecord(table: Table, id: string, req: DfRequest): DfResponse {
       return ok(projectRow(table, row, req.query.get('fields')));
     case 'PATCH':
     case 'PUT': {
-      if (!isRecord(req.body)) throw new DfError(400, NO_RECORDS);
+      if (!isRecord(req.body)) throw new DfErrorResponse(400, NO_RECORDS);
       applyUpdate(table, row, req.body);
       return ok(responseRecord(table, row, req));
     }
@@ -176,8 +176,8 @@ function singleRecord(table: Table, id: string, req: DfRequest): DfResponse {
   }
 }
 
-function methodNotAllowed(req: DfRequest): DfError {
-  return new DfError(405, `Method '${req.method}' is not allowed on this resource.`);
+function methodNotAllowed(req: DfRequest): DfErrorResponse {
+  return new DfErrorResponse(405, `Method '${req.method}' is not allowed on this resource.`);
 }
 
 function tableResource(state: ServerState, req: DfRequest, tableName: string, id: string | undefined): DfResponse {
@@ -218,7 +218,7 @@ export function handleDb(state: ServerState, req: DfRequest, route: RouteInfo): 
       if (id !== undefined) {
         const table = tableOrThrow(state, tableName);
         const column = table.def.columns.find((candidate) => candidate.name === id);
-        if (column === undefined) throw new DfError(404, `Field '${id}' not found in table '${tableName}'.`);
+        if (column === undefined) throw new DfErrorResponse(404, `Field '${id}' not found in table '${tableName}'.`);
         const schema = tableSchema(table.def).field as Record<string, unknown>[];
         return ok(schema.find((field) => field.name === id));
       }

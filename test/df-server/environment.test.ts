@@ -1,4 +1,4 @@
-// GET /system/environment and GET /api/v2 shapes per era (df-protocol.md §5, §6).
+// GET /system/environment and GET /api/v2 shapes per era (docs/dreamfactory-protocol.md §5, §6).
 import { afterEach, describe, expect, it } from 'vitest';
 import { NO_ROLE_API_KEY, startDfServer } from './index.ts';
 import type { DfServer, DfServerOptions } from './index.ts';

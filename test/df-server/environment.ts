@@ -1,4 +1,4 @@
-// GET /api/v2/system/environment in the 2.0 and the 2.10+ shapes (df-protocol.md §5).
+// GET /api/v2/system/environment in the 2.0 and the 2.10+ shapes (docs/dreamfactory-protocol.md §5).
 import { arch, hostname, platform, release, version as osVersion } from 'node:os';
 import type { AuthContext } from './auth-check.ts';
 import { headerValue } from './http-util.ts';

@@ -1,4 +1,4 @@
-// What differs between the three DreamFactory eras the server can impersonate (df-protocol.md §0–§8).
+// What differs between the three DreamFactory eras the server can impersonate (docs/dreamfactory-protocol.md §0–§8).
 import type { DfProfile } from './types.ts';
 
 export interface EraRules {
@@ -6,7 +6,10 @@ export interface EraRules {
   defaultVersion: string;
   /** DF 2.0 envelope lacks status_code and orders keys context, message, code. */
   envelopeWithStatusCode: boolean;
-  /** 2.0–2.6: sub = user id and an `email` claim; jti = md5("jti.{sub}.{nbf}"). Later: sub = md5(email), random jti. */
+  /**
+   * E1 claims: sub = user id, an `email` claim, jti = md5("jti.{sub}.{nbf}") (jwt-auth 0.5). DF 2.5–2.6 already had
+   * jwt-auth 1.0's random jti with the old sub/email; no profile models them. Later: sub = md5(email), random jti.
+   */
   legacyClaims: boolean;
   /** `token` query/body input accepted as JWT (removed in DF 2.11). */
   acceptsTokenInput: boolean;
@@ -16,6 +19,12 @@ export interface EraRules {
   rejectBadTokenOnPublicPaths: boolean;
   /** Latest (DF ≥3.0) lets PUT on the session paths through the token check (df-core PR #39). */
   skipTokenCheckOnRefresh: boolean;
+  /**
+   * jwt-auth's complaint about a PUT without any token (wrapped in "Token refresh failed. " by DF ≥2.6, raw 500 in
+   * E1). DF 7.0.0 answered the structure check of the empty token (docs/dreamfactory-protocol.md §10); the older
+   * profiles keep "A token is required", which nobody has observed on a real server.
+   */
+  refreshWithoutTokenReason: string;
   /** E1 refresh: forever tokens re-issued after the window, old token_map rows kept, no blacklist of expired tokens. */
   legacyRefresh: boolean;
   /** token_expiry_date in the session object (DF ≥5.0.1). */
@@ -43,6 +52,7 @@ const LATEST: EraRules = {
   acceptsBodyApiKey: true,
   rejectBadTokenOnPublicPaths: true,
   skipTokenCheckOnRefresh: true,
+  refreshWithoutTokenReason: 'Wrong number of segments',
   legacyRefresh: false,
   tokenExpiryDate: true,
   roleForAdmins: true,
@@ -59,6 +69,7 @@ const DF_2_14: EraRules = {
   profile: '2.14',
   defaultVersion: '2.14.2',
   skipTokenCheckOnRefresh: false,
+  refreshWithoutTokenReason: 'A token is required',
   tokenExpiryDate: false,
   roleForAdmins: false,
   roleAfterRefresh: true,
@@ -75,6 +86,7 @@ const DF_2_0: EraRules = {
   acceptsBodyApiKey: false,
   rejectBadTokenOnPublicPaths: false,
   skipTokenCheckOnRefresh: false,
+  refreshWithoutTokenReason: 'A token is required',
   legacyRefresh: true,
   tokenExpiryDate: false,
   roleForAdmins: false,

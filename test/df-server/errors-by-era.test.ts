@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { eraRules } from './era.ts';
-import { DfError, eraErrors, errorEnvelope } from './errors-by-era.ts';
+import { DfErrorResponse, eraErrors, errorEnvelope } from './errors-by-era.ts';
 
 describe('errorEnvelope', () => {
   it('2.0: context, message, code (no status_code)', () => {
-    expect(JSON.stringify(errorEnvelope(eraRules('2.0'), new DfError(401, 'x "y"')))).toBe(
+    expect(JSON.stringify(errorEnvelope(eraRules('2.0'), new DfErrorResponse(401, 'x "y"')))).toBe(
       '{"error":{"context":null,"message":"x &quot;y&quot;","code":401}}',
     );
   });
 
   it('≥2.5: code, context, message, status_code', () => {
-    expect(JSON.stringify(errorEnvelope(eraRules('2.14'), new DfError(400, 'm', 401)))).toBe(
+    expect(JSON.stringify(errorEnvelope(eraRules('2.14'), new DfErrorResponse(400, 'm', 401)))).toBe(
       '{"error":{"code":401,"context":null,"message":"m","status_code":400}}',
     );
   });

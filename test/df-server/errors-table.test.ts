@@ -1,4 +1,4 @@
-// Walks df-protocol.md §4's error table row by row for each impersonated era.
+// Walks docs/dreamfactory-protocol.md §4's error table row by row for each impersonated era.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_JWT_SECRET, NO_ROLE_API_KEY, startDfServer } from './index.ts';
 import type { DfProfile, DfServer } from './index.ts';

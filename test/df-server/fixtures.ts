@@ -4,6 +4,8 @@ import type { DfServerUser } from './types.ts';
 export const DEFAULT_API_KEY = 'test-api-key';
 /** API key of a second app that has no default role (walks the "app has no role" rows of §4). */
 export const NO_ROLE_API_KEY = 'no-role-api-key';
+/** API key of a third app whose default role may call `db`: guest access with the key alone (§10). */
+export const GUEST_ACCESS_API_KEY = 'guest-access-api-key';
 export const DEFAULT_JWT_SECRET = 'df-test-server-jwt-secret';
 
 export const DEFAULT_USERS: readonly DfServerUser[] = Object.freeze([
@@ -41,12 +43,14 @@ export interface AppRecord {
 export const ROLES: readonly RoleRecord[] = [
   { id: 1, name: 'guest', services: [] },
   { id: 2, name: 'mobile_user', services: ['db'] },
+  { id: 3, name: 'public_reader', services: ['db'] },
 ];
 
 export function makeApps(apiKey: string): AppRecord[] {
   return [
     { id: 1, name: 'df-desk', apiKey, defaultRoleId: 1 },
     { id: 2, name: 'no-role-app', apiKey: NO_ROLE_API_KEY, defaultRoleId: null },
+    { id: 3, name: 'guest-access-app', apiKey: GUEST_ACCESS_API_KEY, defaultRoleId: 3 },
   ];
 }
 

@@ -9,4 +9,10 @@ export type {
   RecordedRequest,
 } from './types.ts';
 export { startDfServer } from './server.ts';
-export { DEFAULT_API_KEY, DEFAULT_JWT_SECRET, DEFAULT_USERS, NO_ROLE_API_KEY } from './fixtures.ts';
+export {
+  DEFAULT_API_KEY,
+  DEFAULT_JWT_SECRET,
+  DEFAULT_USERS,
+  GUEST_ACCESS_API_KEY,
+  NO_ROLE_API_KEY,
+} from './fixtures.ts';

@@ -1,4 +1,4 @@
-// HS256 JWT encode/decode with jwt-auth's failure reasons (df-protocol.md §3, §4 "Reasons after 'Invalid token: '").
+// HS256 JWT encode/decode with jwt-auth's failure reasons (docs/dreamfactory-protocol.md §3, §4 "Reasons after 'Invalid token: '").
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type JwtPayload = Record<string, unknown>;

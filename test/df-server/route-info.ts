@@ -1,4 +1,4 @@
-// Splits /api/v2/{service}/{resource} and classifies DF's access exceptions (df-protocol.md §1).
+// Splits /api/v2/{service}/{resource} and classifies DF's access exceptions (docs/dreamfactory-protocol.md §1).
 
 export interface RouteInfo {
   /** Lower-cased service name; '' for the API root. */

@@ -3,7 +3,7 @@ import { authenticate, authorize } from './auth-check.ts';
 import type { AuthContext } from './auth-check.ts';
 import { handleDb } from './db-service.ts';
 import { environment } from './environment.ts';
-import { DfError } from './errors-by-era.ts';
+import { DfErrorResponse } from './errors-by-era.ts';
 import { ok } from './http-util.ts';
 import type { DfRequest, DfResponse } from './http-util.ts';
 import { parseRoute } from './route-info.ts';
@@ -12,8 +12,8 @@ import { serviceIndex } from './service-index.ts';
 import { handleSession } from './session-routes.ts';
 import type { ServerState } from './state.ts';
 
-function methodNotAllowed(req: DfRequest): DfError {
-  return new DfError(405, `Method '${req.method}' is not allowed on this resource.`);
+function methodNotAllowed(req: DfRequest): DfErrorResponse {
+  return new DfErrorResponse(405, `Method '${req.method}' is not allowed on this resource.`);
 }
 
 /** Admin-only system resources (enough to exercise "role lacks permission" on a real service). */
@@ -39,9 +39,9 @@ function handleSystem(state: ServerState, req: DfRequest, route: RouteInfo, cont
   throw state.errors.resourceNotFound(route.component, 'system');
 }
 
-export function dispatch(state: ServerState, req: DfRequest, baseUrl: string): DfResponse {
+export function routeRequest(state: ServerState, req: DfRequest, baseUrl: string): DfResponse {
   const route = parseRoute(req.pathname, req.method);
-  if (route === null) throw new DfError(404, `Route '${req.pathname}' not found.`);
+  if (route === null) throw new DfErrorResponse(404, `Route '${req.pathname}' not found.`);
   const auth = authenticate(state, req, route);
   if (!auth.ok) throw auth.error;
   const context = auth.context;

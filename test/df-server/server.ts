@@ -7,13 +7,13 @@ import { ServerClock } from './clock.ts';
 import { DbStore } from './db-store.ts';
 import { eraRules } from './era.ts';
 import type { EraRules } from './era.ts';
-import { DfError, eraErrors, errorEnvelope } from './errors-by-era.ts';
+import { DfErrorResponse, eraErrors, errorEnvelope } from './errors-by-era.ts';
 import { FaultQueue } from './faults.ts';
 import { DEFAULT_API_KEY, DEFAULT_JWT_SECRET, DEFAULT_USERS, makeApps, makeUserRecords } from './fixtures.ts';
 import { headerValue, parseBody, readRawBody, writeJson } from './http-util.ts';
 import type { DfRequest, DfResponse } from './http-util.ts';
 import { parseRoute } from './route-info.ts';
-import { dispatch } from './router.ts';
+import { routeRequest } from './router.ts';
 import type { ServerState } from './state.ts';
 import { countRequest, countStatus, createStats, recordRequest } from './stats.ts';
 import { invalidateToken, revokeUserTokens } from './token-lifecycle.ts';
@@ -62,8 +62,11 @@ function effectiveMethod(era: EraRules, req: IncomingMessage, url: URL): string 
 }
 
 function errorResponse(era: EraRules, error: unknown): DfResponse {
-  const dfError = error instanceof DfError ? error : new DfError(500, error instanceof Error ? error.message : 'Internal error');
-  return { status: dfError.status, body: errorEnvelope(era, dfError) };
+  const failure =
+    error instanceof DfErrorResponse
+      ? error
+      : new DfErrorResponse(500, error instanceof Error ? error.message : 'Internal error');
+  return { status: failure.status, body: errorEnvelope(era, failure) };
 }
 
 export async function startDfServer(options: DfServerOptions = {}): Promise<DfServer> {
@@ -108,7 +111,7 @@ export async function startDfServer(options: DfServerOptions = {}): Promise<DfSe
         return;
       }
       if (fault?.kind === 'http500') {
-        const response = errorResponse(state.era, new DfError(500, 'Internal Server Error (injected fault).'));
+        const response = errorResponse(state.era, new DfErrorResponse(500, 'Internal Server Error (injected fault).'));
         writeJson(res, response);
         return;
       }
@@ -126,7 +129,7 @@ export async function startDfServer(options: DfServerOptions = {}): Promise<DfSe
     };
     let response: DfResponse;
     try {
-      response = dispatch(state, dfRequest, `http://${host}`);
+      response = routeRequest(state, dfRequest, `http://${host}`);
     } catch (error) {
       response = errorResponse(state.era, error);
     }

@@ -1,4 +1,4 @@
-// GET /api/v2: service names (2.0–2.8) or service objects filtered by role (DF ≥2.9) (df-protocol.md §6).
+// GET /api/v2: service names (2.0–2.8) or service objects filtered by role (DF ≥2.9) (docs/dreamfactory-protocol.md §6).
 import type { AuthContext } from './auth-check.ts';
 import { canAccessService } from './auth-check.ts';
 import type { ServerState } from './state.ts';

@@ -1,4 +1,4 @@
-// Session::getPublicInfo — the session object, keys in DF's emission order (df-protocol.md §1).
+// Session::getPublicInfo — the session object, keys in DF's emission order (docs/dreamfactory-protocol.md §1).
 import { formatDfDate } from './clock.ts';
 import type { UserRecord } from './fixtures.ts';
 import { ROLES } from './fixtures.ts';

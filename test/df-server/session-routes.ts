@@ -1,7 +1,7 @@
-// POST/GET/PUT/DELETE on user/session and system/admin/session (df-protocol.md §1, §3 "Refresh").
+// POST/GET/PUT/DELETE on user/session and system/admin/session (docs/dreamfactory-protocol.md §1, §3 "Refresh").
 import type { AuthContext } from './auth-check.ts';
 import { formatDfDate } from './clock.ts';
-import { DfError } from './errors-by-era.ts';
+import { DfErrorResponse } from './errors-by-era.ts';
 import type { UserRecord } from './fixtures.ts';
 import { userRoleForApp } from './fixtures.ts';
 import { input, ok } from './http-util.ts';
@@ -53,8 +53,8 @@ function refresh(state: ServerState, req: DfRequest, context: AuthContext): DfRe
   const errors = state.errors;
   const token = context.token;
   if (token === null) {
-    // jwt-auth "A token is required": wrapped by DF ≥2.6, a raw 500 in E1.
-    throw state.era.legacyRefresh ? errors.internal('A token is required') : errors.refreshFailed('A token is required');
+    const reason = state.era.refreshWithoutTokenReason;
+    throw state.era.legacyRefresh ? errors.internal(reason) : errors.refreshFailed(reason);
   }
   const outcome = state.era.legacyRefresh
     ? refreshLegacy(state, token, req.urlWithoutQuery)
@@ -64,7 +64,7 @@ function refresh(state: ServerState, req: DfRequest, context: AuthContext): DfRe
       case 'refresh-failed':
         throw errors.refreshFailed(outcome.reason);
       case 'window-passed':
-        throw new DfError(401, outcome.reason);
+        throw new DfErrorResponse(401, outcome.reason);
       case 'blacklisted-raw':
         throw errors.internal(outcome.reason);
       case 'invalid':
@@ -92,6 +92,6 @@ export function handleSession(state: ServerState, req: DfRequest, route: RouteIn
     case 'DELETE':
       return logout(state, context);
     default:
-      throw new DfError(405, `Method ${req.method} not allowed on ${route.service}/${route.component}.`);
+      throw new DfErrorResponse(405, `Method ${req.method} not allowed on ${route.service}/${route.component}.`);
   }
 }

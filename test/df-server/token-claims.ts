@@ -1,4 +1,4 @@
-// Minting tokens with each era's claim set (df-protocol.md §3 "Claims").
+// Minting tokens with each era's claim set (docs/dreamfactory-protocol.md §3 "Claims").
 import { createHash, randomInt } from 'node:crypto';
 import { roundToMs } from './clock.ts';
 import type { UserRecord } from './fixtures.ts';

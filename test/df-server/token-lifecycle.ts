@@ -1,4 +1,4 @@
-// Logout, revocation and refresh, with each era's blacklist rules (df-protocol.md §3 "Refresh", "Blacklist", §8).
+// Logout, revocation and refresh, with each era's blacklist rules (docs/dreamfactory-protocol.md §3 "Refresh", "Blacklist", §8).
 import type { UserRecord } from './fixtures.ts';
 import { decodeJwt, peekPayload } from './jwt-signing.ts';
 import type { JwtPayload } from './jwt-signing.ts';

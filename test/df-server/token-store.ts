@@ -1,4 +1,4 @@
-// The blacklist (Laravel cache keyed by jti) and DF's token_map table (df-protocol.md §3 "Blacklist", "token_map").
+// The blacklist (Laravel cache keyed by jti) and DF's token_map table (docs/dreamfactory-protocol.md §3 "Blacklist", "token_map").
 
 export interface TokenMapRow {
   userId: number;

@@ -8,7 +8,7 @@
  * Account scheme (service "DF Desk"): see services/instances/vault-accounts.ts.
  */
 import type { VaultHealth } from '../../../shared/ipc/contract.ts';
-import { DeskError } from '../desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
 import { explainKeychainError, sessionOnlyHealth } from './keychain-errors.ts';
 import { createMemoryVault } from './memory-vault.ts';

@@ -1,5 +1,5 @@
 import type { Clock, LogFields, Logger } from '../ports.ts';
-import { redactText, redactValue } from './redaction.ts';
+import { redactText, redactValue } from '../../../shared/secrets.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };

@@ -10,9 +10,9 @@
  */
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { DeskError } from '../desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Clock, KeyValueStore, Logger } from '../ports.ts';
-import { containsJwt, isSecretKey } from './redaction.ts';
+import { containsJwt, isSecretKey } from '../../../shared/secrets.ts';
 import type { VersionedDocumentSpec } from './versioned-document.ts';
 import { loadVersionedDocument } from './versioned-document.ts';
 

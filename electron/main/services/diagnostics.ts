@@ -15,12 +15,13 @@
  * to trust exactly that certificate for this instance. A probe given `trustedCertificateSha256` connects the
  * way such an instance does (tls/pinned-certificate.ts).
  */
+import axios from 'axios';
 import type { AxiosAdapter, AxiosRequestConfig } from 'axios';
 import type { DfClient, DfEnvironment } from '../../../shared/df/index.ts';
-import { createDfClient, environment } from '../../../shared/df/index.ts';
+import { createDfClient, DfError, environment } from '../../../shared/df/index.ts';
 import type { PresentedCertificateInfo, ProbeCheck, ProbeInput, ProbeReport } from '../../../shared/ipc/contract.ts';
 import { probeInputSchema } from '../../../shared/ipc/contract.ts';
-import { DeskError } from '../desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
 import { apiKeyVerdict } from './diagnostics/api-key-verdict.ts';
 import type { LastAnswer } from './diagnostics/environment-failure.ts';
@@ -35,7 +36,6 @@ import {
 } from './diagnostics/probe-checks.ts';
 import { normalizeInstanceUrl } from './instances/instance-url.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
-import { classifyingAdapter, TransportDfError } from './requests/transport-errors.ts';
 import { emptyTokenStore } from './sessions/vault-token-store.ts';
 import { readPeerCertificate, tlsTargetOf } from './tls/peer-certificate.ts';
 import type { PinnedCertificateAdapter } from './tls/pinned-certificate.ts';
@@ -52,7 +52,7 @@ export interface DiagnosticsDeps {
   logger: Logger;
   /** Per request; default 10 s. */
   timeoutMs?: number;
-  /** The I/O adapter (default axios's); wrapped to classify transport failures. */
+  /** The I/O adapter (default axios's). */
   adapter?: AxiosRequestConfig['adapter'];
 }
 
@@ -99,7 +99,7 @@ async function presentedCertificate(url: string, timeoutMs: number): Promise<Pre
 
 export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-  const io = classifyingAdapter(deps.adapter);
+  const io = axios.getAdapter(deps.adapter ?? axios.defaults.adapter);
 
   async function probe(input: ProbeInput): Promise<ProbeReport> {
     const parsed = probeInputSchema.safeParse(input);
@@ -119,7 +119,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       baseURL: url,
       apiKey: sendKey ? apiKey : undefined,
       tokens: emptyTokenStore(),
-      adapter: recordingAdapter(pinned === null ? io : classifyingAdapter(pinned.adapter), (answer) => {
+      adapter: recordingAdapter(pinned === null ? io : pinned.adapter, (answer) => {
         last = answer;
       }),
       sessionCallTimeoutMs: timeoutMs,
@@ -143,7 +143,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
         const failure = describeEnvironmentFailure(error, last, url);
         report.reachable = failure.reachable;
         if (!failure.reachable) {
-          const tls = error instanceof TransportDfError && error.failure.kind === 'tls';
+          const tls = error instanceof DfError && error.transport?.kind === 'tls';
           report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
           if (tls) {
             const certificate = await presentedCertificate(url, timeoutMs);

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { instancePatchSchema, newInstanceSchema } from '../../../shared/ipc/contract.ts';
 import type { Instance, InstancePatch, InstanceTag, NewInstance } from '../../../shared/ipc/contract.ts';
-import { DeskError } from '../desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { KeyValueStore, Logger, SecretVault } from '../ports.ts';
 import { defaultColorFor, DEFAULT_TAG } from './instances/instance-defaults.ts';
 import { newInstanceId } from './instances/instance-ids.ts';

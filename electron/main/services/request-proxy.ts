@@ -13,13 +13,13 @@
  *   JWT-shaped or equal to the instance's API key may reach the renderer. Cookies are dropped.
  */
 import type { ProxyRequest, ProxyResponse } from '../../../shared/ipc/contract.ts';
+import { redactData } from '../../../shared/secrets.ts';
 import { destructiveMethods, proxyRequestSchema } from '../../../shared/ipc/contract.ts';
-import { DeskError } from '../desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger } from '../ports.ts';
 import type { InstanceRegistry } from './instance-registry.ts';
 import { resolveProxyPath } from './requests/proxy-path.ts';
 import { toHeaderMap } from './requests/response-headers.ts';
-import { scrubSecrets } from './requests/scrub.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
 import type { SessionManager } from './session-manager.ts';
 
@@ -96,7 +96,7 @@ export function createRequestProxy(deps: RequestProxyDeps): RequestProxy {
       const secrets = [apiKey];
       return {
         status: response.status,
-        data: scrubSecrets(response.data, secrets),
+        data: redactData(response.data, { secrets }),
         headers: toHeaderMap(response.headers, secrets),
         durationMs: Math.round(performance.now() - started),
       };

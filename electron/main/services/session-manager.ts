@@ -11,13 +11,12 @@ import type { DfClient, DfSessionInfo, DfSessionStatus, Timers } from '../../../
 import { createDfClient } from '../../../shared/df/index.ts';
 import type { Instance, SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
 import { signInSchema } from '../../../shared/ipc/contract.ts';
-import { DeskError } from '../desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Clock, Logger, SecretVault } from '../ports.ts';
 import type { InstanceRegistry } from './instance-registry.ts';
 import { lacksHttpConsent } from './instances/instance-url.ts';
 import { tokenAccount } from './instances/vault-accounts.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
-import { classifyingAdapter } from './requests/transport-errors.ts';
 import type { SessionProfile, SessionProfiles } from './sessions/session-profiles.ts';
 import { toSessionUser } from './sessions/session-profiles.ts';
 import type { TrackedRefreshFailure } from './sessions/refresh-failure.ts';
@@ -71,7 +70,7 @@ export interface SessionManagerDeps {
   timers?: Timers;
   /** DF_JWT_REFRESH_TTL in seconds if known (only for the window estimate); default DF's 14 days. */
   refreshWindowSeconds?: number;
-  /** The I/O adapter under the session library; default axios's. Wrapped to classify transport failures. */
+  /** The I/O adapter under the session library; default axios's. */
   adapter?: AxiosRequestConfig['adapter'];
   sessionCallTimeoutMs?: number;
 }
@@ -104,7 +103,6 @@ const notSignedIn = () => new DeskError('session-ended', 'You are not signed in 
 
 export function createSessionManager(deps: SessionManagerDeps): SessionManager {
   const { registry, vault, profiles, logger } = deps;
-  const adapter = classifyingAdapter(deps.adapter);
   const entries = new Map<string, Entry>();
   // Shared per keychain entry, so an old and a rebuilt client of one login see the same latest token.
   const stores = new Map<string, VaultTokenStore>();
@@ -226,7 +224,7 @@ export function createSessionManager(deps: SessionManagerDeps): SessionManager {
       refreshWindowSeconds: deps.refreshWindowSeconds,
       serverClockOffsetMs: profile?.clockOffsetMs,
       sessionCallTimeoutMs: deps.sessionCallTimeoutMs,
-      adapter: pinned === null ? adapter : classifyingAdapter(pinned.adapter),
+      adapter: pinned === null ? deps.adapter : pinned.adapter,
       onSessionEnd: (error) => logger.info('A session ended; a new sign-in is needed.', { instanceId, reason: error.message }),
       onStorageError: (error) => logger.warn('The session token store failed.', { instanceId, error }),
     });

@@ -9,10 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSecretVault } from '../../../electron/main/adapters/keytar-vault.ts';
 import { createMemoryVault } from '../../../electron/main/adapters/memory-vault.ts';
 import type { ConfLikeOptions } from '../../../electron/main/adapters/settings-store.ts';
-import { DeskError } from '../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../../../electron/main/ports.ts';
 import { tokenAccount } from '../../../electron/main/services/instances/vault-accounts.ts';
-import { HIDDEN_TOKEN } from '../../../electron/main/services/requests/scrub.ts';
+import { REDACTED } from '../../../shared/secrets.ts';
 import { recordingLogger } from './adapters/fixtures/test-keyring.ts';
 import { newDataDir, openDesk, removeDataDirs, writtenFiles } from './services/fixtures/desk-harness.ts';
 import { findSecrets, JWT_SHAPE } from './services/fixtures/secret-walk.ts';
@@ -71,7 +71,7 @@ describe('nothing the desk hands out carries a credential', () => {
 
     const session = keep(await api.request(instance.id, { method: 'GET', path: '/user/session' }));
     // The server did echo the token; the proxy hid it.
-    expect(session.data).toMatchObject({ session_token: HIDDEN_TOKEN, session_id: HIDDEN_TOKEN });
+    expect(session.data).toMatchObject({ session_token: REDACTED, session_id: REDACTED });
     keep(await api.request(instance.id, { method: 'GET', path: '/system/environment' }));
     keep(await api.request(instance.id, { method: 'GET', path: '/', params: { fields: 'name' } }));
     keep(await api.request(instance.id, { method: 'GET', path: '/db/_table/contacts', params: { limit: 3 } }));

@@ -1,3 +1,4 @@
+import { REDACTED } from '../../../shared/secrets.ts';
 import { describe, expect, it } from 'vitest';
 import { readBody, redactSessionTokens } from '../../../shared/df/body.ts';
 
@@ -20,12 +21,12 @@ describe('redactSessionTokens', () => {
 
   it('replaces the token fields of a session object, in the form it came (text or object)', () => {
     expect(JSON.parse(redactSessionTokens(JSON.stringify(session)) as string)).toEqual({
-      session_token: '[redacted]',
-      session_id: '[redacted]',
+      session_token: `${REDACTED}`,
+      session_id: `${REDACTED}`,
       id: 1,
       name: 'Jane',
     });
-    expect(redactSessionTokens(session)).toEqual({ ...session, session_token: '[redacted]', session_id: '[redacted]' });
+    expect(redactSessionTokens(session)).toEqual({ ...session, session_token: `${REDACTED}`, session_id: `${REDACTED}` });
     expect(session.session_token).toBe('eyJa.b.c'); // the input is not mutated
   });
 

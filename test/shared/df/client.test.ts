@@ -1,3 +1,4 @@
+import { REDACTED } from '../../../shared/secrets.ts';
 // createDfClient over real loopback HTTP against test/df-server, on every era: login, headers, logout,
 // terminal answers, public endpoints, and what errors may contain.
 import { describe, expect, it } from 'vitest';
@@ -173,11 +174,11 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     await h.client.login(JANE);
     const token = h.store.value!;
     const current = await h.client.http.get('/user/session');
-    expect(current.data).toMatchObject({ id: 1, session_token: '[redacted]', session_id: '[redacted]' });
+    expect(current.data).toMatchObject({ id: 1, session_token: `${REDACTED}`, session_id: `${REDACTED}` });
     expect(JSON.stringify(current.data)).not.toContain(token);
     expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBe(token);
     const other = await h.client.http.post('/user/session', JANE);
-    expect(other.data).toMatchObject({ email: JANE.email, session_token: '[redacted]' });
+    expect(other.data).toMatchObject({ email: JANE.email, session_token: `${REDACTED}` });
     expect(JSON.stringify(other.data)).not.toMatch(/eyJ/);
     expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBeUndefined();
     // The client's own session is untouched by a sign-in made through http.

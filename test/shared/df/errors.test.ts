@@ -1,3 +1,4 @@
+import { REDACTED } from '../../../shared/secrets.ts';
 import { describe, expect, it } from 'vitest';
 import type { AnswerPhase, DfErrorKind, TokenProblem } from '../../../shared/df/errors.ts';
 import {
@@ -117,13 +118,13 @@ describe('secrets in messages', () => {
     const token = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
     const error = new DfError('http', `bad token ${token} here`);
     expect(error.message).not.toContain(token);
-    expect(error.message).toBe('bad token [token] here');
+    expect(error.message).toBe(`bad token ${REDACTED} here`);
   });
 
   it('withoutSecrets removes the API key and other given secrets', () => {
     const error = new DfError('bad-request', 'Unknown key test-api-key-123 for user', { status: 400, code: 400 });
     const clean = withoutSecrets(error, ['test-api-key-123', null, undefined]);
-    expect(clean.message).toBe('Unknown key [redacted] for user');
+    expect(clean.message).toBe(`Unknown key ${REDACTED} for user`);
     expect(clean).toMatchObject({ kind: 'bad-request', status: 400, code: 400 });
     expect(withoutSecrets(error, ['absent'])).toBe(error);
   });

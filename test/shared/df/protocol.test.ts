@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  errorEnvelopeSchema,
-  normalizeInstanceUrl,
-  sessionPath,
-  sessionWireSchema,
-} from '../../../shared/df/protocol.ts';
+import { normalizeInstanceUrl, sessionPath } from '../../../shared/df/protocol.ts';
+import { readErrorEnvelope, readSessionWire } from '../../../shared/df/wire.ts';
 
 describe('normalizeInstanceUrl', () => {
   it.each([
@@ -31,9 +27,9 @@ describe('sessionPath', () => {
   });
 });
 
-describe('wire schemas', () => {
+describe('wire readers', () => {
   it('accepts the latest session object and 2.0-style values', () => {
-    const latest = sessionWireSchema.parse({
+    const latest = readSessionWire({
       session_token: 'a.b.c',
       session_id: 'a.b.c',
       id: 5,
@@ -48,18 +44,18 @@ describe('wire schemas', () => {
       role: 'mobile_user',
       role_id: 2,
     });
-    expect(latest.id).toBe(5);
-    expect(sessionWireSchema.parse({ session_token: 't', id: '7', is_sys_admin: 1 })).toMatchObject({ id: 7, is_sys_admin: true });
+    expect(latest?.id).toBe(5);
+    expect(readSessionWire({ session_token: 't', id: '7', is_sys_admin: 1 })).toMatchObject({ id: 7, is_sys_admin: true });
   });
 
   it('rejects answers without a token', () => {
-    expect(sessionWireSchema.safeParse({ id: 1 }).success).toBe(false);
-    expect(sessionWireSchema.safeParse({ session_token: '', id: 1 }).success).toBe(false);
+    expect(readSessionWire({ id: 1 })).toBeNull();
+    expect(readSessionWire({ session_token: '', id: 1 })).toBeNull();
   });
 
   it('recognises both error envelopes', () => {
-    expect(errorEnvelopeSchema.safeParse({ error: { context: null, message: 'x', code: 401 } }).success).toBe(true);
-    expect(errorEnvelopeSchema.safeParse({ error: { code: 401, context: null, message: 'x', status_code: 401 } }).success).toBe(true);
-    expect(errorEnvelopeSchema.safeParse({ error: 'x' }).success).toBe(false);
+    expect(readErrorEnvelope({ error: { context: null, message: 'x', code: 401 } })).not.toBeNull();
+    expect(readErrorEnvelope({ error: { code: 401, context: null, message: 'x', status_code: 401 } })).not.toBeNull();
+    expect(readErrorEnvelope({ error: 'x' })).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
+import { REDACTED, redactText } from '../../../shared/secrets.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { type ChannelName, channelNames } from '../../../shared/ipc/contract.ts';
 import {
   dispatch,
   internalErrorMessage,
   isChannelName,
-  redactSecrets,
   toDeskErrorData,
   unknownChannelMessage,
 } from '../../../shared/ipc/dispatch.ts';
@@ -220,21 +220,21 @@ describe('dispatch: redaction', () => {
     rec.failWith = { error: { kind: 'session-ended', message: `Token ${jwt} was blacklisted.` } };
     const result = await dispatch(rec.api, 'session.refresh', { id: 'inst-1' });
     expect(JSON.stringify(result)).not.toContain('eyJ');
-    expect(result).toEqual({ ok: false, error: { kind: 'session-ended', message: 'Token [redacted] was blacklisted.' } });
+    expect(result).toEqual({ ok: false, error: { kind: 'session-ended', message: `Token ${REDACTED} was blacklisted.` } });
   });
 
   it('redacts API keys and bearer values', () => {
-    expect(redactSecrets(`key=${apiKey}`)).toBe('key=[redacted]');
-    expect(redactSecrets('Authorization: Bearer abc.def.ghi')).toBe('Authorization: Bearer [redacted]');
+    expect(redactText(`key=${apiKey}`)).toBe(`key=${REDACTED}`);
+    expect(redactText('Authorization: Bearer abc.def.ghi')).toBe(`Authorization: Bearer ${REDACTED}`);
   });
 
   it('redacts partial JWTs (a header alone)', () => {
-    expect(redactSecrets('header eyJhbGciOiJIUzI1NiJ9 seen')).toBe('header [redacted] seen');
+    expect(redactText('header eyJhbGciOiJIUzI1NiJ9 seen')).toBe(`header ${REDACTED} seen`);
   });
 
   it('leaves ordinary text alone', () => {
     const text = 'Could not reach https://df.example.com (ECONNREFUSED). Check the URL.';
-    expect(redactSecrets(text)).toBe(text);
+    expect(redactText(text)).toBe(text);
   });
 });
 

@@ -10,7 +10,7 @@
  *   detected" / "No token or api key provided": not accepted;
  * - DF 2.0–2.2 answer "Unauthorized." / "Access Forbidden." for a right and a wrong key alike: unknown.
  */
-import { dfErrorMessage } from './json-body.ts';
+import { dfErrorMessage } from '../../../../shared/df/errors.ts';
 
 export interface ApiKeyVerdict {
   accepted: boolean | null;

@@ -4,8 +4,7 @@
  * a redirect elsewhere), or DF answered with an error.
  */
 import { DfError } from '../../../../shared/df/index.ts';
-import { TransportDfError } from '../requests/transport-errors.ts';
-import { dfErrorMessage } from './json-body.ts';
+import { dfErrorMessage } from '../../../../shared/df/errors.ts';
 
 export interface LastAnswer {
   status: number;
@@ -29,8 +28,8 @@ function mediaType(contentType: string | undefined): string | undefined {
 }
 
 export function describeEnvironmentFailure(error: unknown, last: LastAnswer | undefined, url: string): EnvironmentFailure {
-  if (error instanceof TransportDfError) {
-    return { reachable: false, detail: error.failure.message, nextStep: error.failure.nextStep };
+  if (error instanceof DfError && error.transport !== undefined) {
+    return { reachable: false, detail: error.transport.message, nextStep: error.transport.nextStep };
   }
   if (!(error instanceof DfError)) {
     return { reachable: false, detail: 'The check failed unexpectedly.', nextStep: 'Try again.' };

@@ -2,7 +2,7 @@
  * One spelling per instance root, so the same server is recognised however the user typed it, and the
  * session library can append `/api/v2/...` without doubling it.
  */
-import { DeskError } from '../../desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 
 export interface NormalizedUrl {
   /** `scheme://host[:port][/path]`: lowercase scheme and host, no trailing slash, no trailing /api/v2. */

@@ -5,7 +5,7 @@
  * segments are refused outright rather than resolved, because servers and proxies in front of DF decode
  * `%2e` and `%2f` differently; no DF call needs them.
  */
-import { DeskError } from '../../desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 
 const API_PREFIX = '/api/v2';
 

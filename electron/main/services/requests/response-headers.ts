@@ -3,7 +3,7 @@
  * (DF is stateless; a cookie from a proxy in front of it is nobody's business in the renderer), and values
  * are scrubbed like the body.
  */
-import { scrubText } from './scrub.ts';
+import { redactDataText } from '../../../../shared/secrets.ts';
 
 const droppedHeaders: ReadonlySet<string> = new Set(['set-cookie', 'set-cookie2']);
 
@@ -23,7 +23,7 @@ export function toHeaderMap(headers: unknown, secrets: readonly (string | null |
     const key = name.toLowerCase();
     if (droppedHeaders.has(key) || value === undefined || value === null) continue;
     const text = Array.isArray(value) ? value.map(String).join(', ') : String(value);
-    out[key] = scrubText(text, secrets);
+    out[key] = redactDataText(text, secrets);
   }
   return out;
 }

@@ -4,17 +4,14 @@
  * and anything unexpected becomes 'internal' with the details only in the (redacting) log.
  */
 import { DfError } from '../../../../shared/df/index.ts';
-import { DeskError } from '../../desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
+import { internalErrorMessage } from '../../../../shared/ipc/names.ts';
 import type { Logger } from '../../ports.ts';
-import { TransportDfError } from './transport-errors.ts';
-
-export const internalMessage = 'Something went wrong inside DF Desk. Try again; if it keeps happening, restart the app.';
 
 export function toDeskError(error: unknown, logger?: Logger): DeskError {
   if (error instanceof DeskError) return error;
-  if (error instanceof TransportDfError) {
-    const { failure } = error;
-    return new DeskError(failure.kind, `${failure.message} ${failure.nextStep}`);
+  if (error instanceof DfError && error.transport !== undefined) {
+    return new DeskError(error.transport.kind, `${error.message} ${error.transport.nextStep}`);
   }
   if (error instanceof DfError) {
     return error.status === undefined
@@ -22,7 +19,7 @@ export function toDeskError(error: unknown, logger?: Logger): DeskError {
       : new DeskError(error.kind, error.message, { status: error.status });
   }
   logger?.error('Unexpected failure in a desk service.', { error });
-  return new DeskError('internal', internalMessage);
+  return new DeskError('internal', internalErrorMessage);
 }
 
 /** Runs `task`, rethrowing whatever it throws as a DeskError. */

@@ -5,8 +5,8 @@
  * can say "failed 5s ago" rather than the time of the first failure an hour back.
  */
 import type { DfSessionStatus } from '../../../../shared/df/index.ts';
-import { DfError } from '../../../../shared/df/index.ts';
 import type { SessionStatus } from '../../../../shared/ipc/contract.ts';
+import { redactText } from '../../../../shared/secrets.ts';
 
 export type RefreshFailure = NonNullable<SessionStatus['lastRefreshError']>;
 
@@ -17,9 +17,7 @@ export interface TrackedRefreshFailure extends RefreshFailure {
 
 /** The message as the renderer may see it: JWT-shaped text (DfError) and the instance's API key removed. */
 function plainMessage(message: string, apiKey: string | null): string {
-  let text = new DfError('network', message).message;
-  if (apiKey !== null && apiKey.length >= 4) text = text.split(apiKey).join('[redacted]');
-  return text;
+  return redactText(message, [apiKey]);
 }
 
 /** The next tracked failure after observing `df`; pure, so statuses pulled and pushed agree. */

@@ -11,7 +11,7 @@ import {
   loadKeytarModule,
   openSecretVault,
 } from '../../../../electron/main/adapters/keytar-vault.ts';
-import { isDeskError } from '../../../../electron/main/desk-error.ts';
+import { isDeskError } from '../../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../../../../electron/main/ports.ts';
 import { loadTestKeytar, recordingLogger, removeService, uniqueService } from './fixtures/test-keyring.ts';
 

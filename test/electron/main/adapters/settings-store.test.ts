@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionedDocumentSpec } from '../../../../electron/main/adapters/settings-store.ts';
 import { findSecretLike, openSettingsStore } from '../../../../electron/main/adapters/settings-store.ts';
-import { isDeskError } from '../../../../electron/main/desk-error.ts';
+import { isDeskError } from '../../../../shared/ipc/desk-error.ts';
 import { recordingLogger } from './fixtures/test-keyring.ts';
 
 const schema = z.looseObject({

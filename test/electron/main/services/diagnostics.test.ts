@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createMemoryVault } from '../../../../electron/main/adapters/memory-vault.ts';
-import { DeskError } from '../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import type { DiagnosticsDeps } from '../../../../electron/main/services/diagnostics.ts';
 import { createDiagnostics } from '../../../../electron/main/services/diagnostics.ts';
 import type { ProbeCheckId, ProbeReport } from '../../../../shared/ipc/contract.ts';

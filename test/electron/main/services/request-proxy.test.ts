@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../../electron/main/services/request-proxy.ts';
-import { HIDDEN_SECRET, HIDDEN_TOKEN } from '../../../../electron/main/services/requests/scrub.ts';
+import { REDACTED } from '../../../../shared/secrets.ts';
 import type { ProxyRequest } from '../../../../shared/ipc/contract.ts';
 import { findSecrets, JWT_SHAPE } from './fixtures/secret-walk.ts';
 import { closedPortUrl, dfServer, sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
@@ -79,7 +79,7 @@ describe('answers', () => {
     const instance = await signedIn(h, server.url);
     const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/user/session' });
     expect(answer.status).toBe(200);
-    expect(answer.data).toMatchObject({ session_token: HIDDEN_TOKEN, session_id: HIDDEN_TOKEN, name: 'Jane Doe' });
+    expect(answer.data).toMatchObject({ session_token: REDACTED, session_id: REDACTED, name: 'Jane Doe' });
     expect(JSON.stringify(answer)).not.toMatch(JWT_SHAPE);
   });
 
@@ -107,13 +107,13 @@ describe('answers', () => {
     expect(echo.requests.at(-1)?.headers['x-dreamfactory-session-token']).toBe(token);
     expect(findSecrets(answer, [API_KEY, token])).toEqual([]);
     expect(answer.headers['set-cookie']).toBeUndefined();
-    expect(answer.headers['x-echo']).toBe(`${HIDDEN_TOKEN} ${HIDDEN_SECRET}`);
+    expect(answer.headers['x-echo']).toBe(`${REDACTED} ${REDACTED}`);
     expect(answer.data).toEqual({
-      deep: [{ text: `you sent ${HIDDEN_TOKEN}` }],
-      key: HIDDEN_SECRET,
-      [HIDDEN_SECRET]: true,
-      session_id: HIDDEN_TOKEN,
-      user: { token: HIDDEN_TOKEN },
+      deep: [{ text: `you sent ${REDACTED}` }],
+      key: REDACTED,
+      [REDACTED]: true,
+      session_id: REDACTED,
+      user: { token: REDACTED },
     });
   });
 });

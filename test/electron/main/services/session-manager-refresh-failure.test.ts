@@ -1,7 +1,7 @@
 // A failing background refresh (flaky VPN, server trouble) shows in the session status while the session is
 // kept, and clears after the next success. Real DF test server with injected refresh faults, over loopback.
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import { tokenAccount } from '../../../../electron/main/services/instances/vault-accounts.ts';
 import type { SessionStatus } from '../../../../shared/ipc/contract.ts';
 import { findSecrets } from './fixtures/secret-walk.ts';

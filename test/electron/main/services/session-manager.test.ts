@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryVault } from '../../../../electron/main/adapters/memory-vault.ts';
-import { DeskError } from '../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../../../../electron/main/ports.ts';
 import { insecureHttpRefusal } from '../../../../electron/main/services/session-manager.ts';
 import { SESSION_PROFILES_KEY } from '../../../../electron/main/services/sessions/session-profiles.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEnvironmentFailure } from '../../../../../electron/main/services/diagnostics/environment-failure.ts';
-import { TransportDfError, describeTransportFailure } from '../../../../../electron/main/services/requests/transport-errors.ts';
+import { transportError } from '../../../../../shared/df/errors.ts';
 import { DfError } from '../../../../../shared/df/index.ts';
 
 const url = 'https://df.example.com';
@@ -8,7 +8,7 @@ const notDf = new DfError('not-dreamfactory', 'not DF');
 
 describe('describeEnvironmentFailure', () => {
   it('transport failures are unreachable, with their next step', () => {
-    const failure = describeEnvironmentFailure(new TransportDfError(describeTransportFailure({ code: 'ECONNREFUSED' })), undefined, url);
+    const failure = describeEnvironmentFailure(transportError({ code: 'ECONNREFUSED' }), undefined, url);
     expect(failure).toMatchObject({ reachable: false, detail: expect.stringMatching(/refused/) });
   });
 

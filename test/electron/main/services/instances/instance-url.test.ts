@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDeskError } from '../../../../../electron/main/desk-error.ts';
+import { isDeskError } from '../../../../../shared/ipc/desk-error.ts';
 import { isLoopbackHost, lacksHttpConsent, normalizeInstanceUrl } from '../../../../../electron/main/services/instances/instance-url.ts';
 
 describe('normalizeInstanceUrl', () => {

@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryVault } from '../../../../../electron/main/adapters/memory-vault.ts';
 import { openSettingsStore } from '../../../../../electron/main/adapters/settings-store.ts';
-import { DeskError } from '../../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../../shared/ipc/desk-error.ts';
 import type { InstanceRegistry } from '../../../../../electron/main/services/instance-registry.ts';
 import { createInstanceRegistry } from '../../../../../electron/main/services/instance-registry.ts';
 import { deskSettingsDocument } from '../../../../../electron/main/services/instances/settings-document.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../../shared/ipc/desk-error.ts';
 import { resolveProxyPath } from '../../../../../electron/main/services/requests/proxy-path.ts';
 
 const root = 'https://df.example.com';

@@ -1,7 +1,7 @@
 import { AxiosHeaders } from 'axios';
 import { describe, expect, it } from 'vitest';
 import { toHeaderMap } from '../../../../../electron/main/services/requests/response-headers.ts';
-import { HIDDEN_SECRET, HIDDEN_TOKEN } from '../../../../../electron/main/services/requests/scrub.ts';
+import { REDACTED } from '../../../../../shared/secrets.ts';
 
 const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE5OTk5OTk5OTl9.c2ln';
 
@@ -19,7 +19,7 @@ describe('toHeaderMap', () => {
   it('accepts a plain object and scrubs credentials from values', () => {
     expect(
       toHeaderMap({ 'X-Echo-Token': jwt, 'X-Echo-Key': 'key=my-secret-key', Empty: undefined, Nothing: null }, ['my-secret-key']),
-    ).toEqual({ 'x-echo-token': HIDDEN_TOKEN, 'x-echo-key': `key=${HIDDEN_SECRET}` });
+    ).toEqual({ 'x-echo-token': REDACTED, 'x-echo-key': `key=${REDACTED}` });
   });
 
   it('returns an empty map for anything else', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError } from '../../../../../electron/main/desk-error.ts';
-import { asDeskError, internalMessage, toDeskError } from '../../../../../electron/main/services/requests/to-desk-error.ts';
-import { TransportDfError, describeTransportFailure } from '../../../../../electron/main/services/requests/transport-errors.ts';
+import { DeskError } from '../../../../../shared/ipc/desk-error.ts';
+import { asDeskError, toDeskError } from '../../../../../electron/main/services/requests/to-desk-error.ts';
+import { transportError } from '../../../../../shared/df/errors.ts';
 import { DfError } from '../../../../../shared/df/index.ts';
+import { internalErrorMessage } from '../../../../../shared/ipc/names.ts';
 import { recordingLogger } from '../../adapters/fixtures/test-keyring.ts';
 
 describe('toDeskError', () => {
@@ -19,17 +20,17 @@ describe('toDeskError', () => {
   });
 
   it('gives a classified transport failure its own kind and the next step', () => {
-    const tls = toDeskError(new TransportDfError(describeTransportFailure({ code: 'CERT_HAS_EXPIRED' })));
+    const tls = toDeskError(transportError({ code: 'CERT_HAS_EXPIRED' }));
     expect(tls.kind).toBe('tls');
     expect(tls.message).toMatch(/certificate has expired.*Renew/);
-    const big = toDeskError(new TransportDfError(describeTransportFailure(new Error('maxContentLength size of 10 exceeded'))));
+    const big = toDeskError(transportError(new Error('maxContentLength size of 10 exceeded')));
     expect(big.kind).toBe('too-large');
   });
 
   it('hides anything unexpected behind a generic message and logs it (redacted by the logger)', async () => {
     const logger = recordingLogger();
     const error = toDeskError(new TypeError('x is undefined'), logger);
-    expect(error.toData()).toEqual({ kind: 'internal', message: internalMessage });
+    expect(error.toData()).toEqual({ kind: 'internal', message: internalErrorMessage });
     expect(logger.lines).toHaveLength(1);
     await expect(asDeskError(async () => Promise.reject(new Error('boom')), logger)).rejects.toMatchObject({ kind: 'internal' });
     await expect(asDeskError(async () => 42)).resolves.toBe(42);

@@ -1,3 +1,4 @@
+import { REDACTED } from '../../../../../shared/secrets.ts';
 import { describe, expect, it } from 'vitest';
 import type { TrackedRefreshFailure } from '../../../../../electron/main/services/sessions/refresh-failure.ts';
 import {
@@ -59,7 +60,7 @@ describe('trackRefreshFailure', () => {
     const tracked = trackRefreshFailure(undefined, df({ lastError: leaky }), 1000, API_KEY);
     expect(tracked?.message).not.toContain(API_KEY);
     expect(tracked?.message).not.toContain('eyJ');
-    expect(tracked?.message).toContain('[redacted]');
+    expect(tracked?.message).toContain(`${REDACTED}`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryVault } from '../../../../../electron/main/adapters/memory-vault.ts';
-import { DeskError } from '../../../../../electron/main/desk-error.ts';
+import { DeskError } from '../../../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../../../../../electron/main/ports.ts';
 import { createVaultTokenStore, emptyTokenStore } from '../../../../../electron/main/services/sessions/vault-token-store.ts';
 import { recordingLogger } from '../../adapters/fixtures/test-keyring.ts';

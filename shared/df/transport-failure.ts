@@ -1,12 +1,9 @@
 /**
- * What went wrong when no HTTP answer came back, in plain words with a next step. The session library turns a
- * transport failure into a DfError that keeps only the message; wrapping the I/O adapter here keeps the Node
- * error code (TLS, DNS, refused, timeout) so the UI can say what to do. Certificate checks are never turned
- * off: a TLS problem is reported, not bypassed.
+ * What went wrong when no HTTP answer came back, in plain words with a next step: the one table of network and
+ * TLS failure codes (Node's and axios's), used by the session library for every transport failure. Pure: the
+ * codes are plain strings, so this runs anywhere. Certificate checks are never turned off: a TLS problem is
+ * reported, not bypassed.
  */
-import axios from 'axios';
-import type { AxiosAdapter, AxiosRequestConfig } from 'axios';
-import { DfError } from '../../../../shared/df/index.ts';
 
 export type TransportFailureKind = 'tls' | 'network' | 'too-large';
 
@@ -22,7 +19,7 @@ const trustedCaStep =
   "Use a certificate from a trusted authority (for example Let's Encrypt), or add your organisation's CA to this computer's trusted certificates. DF Desk never turns certificate checks off.";
 
 const tlsFailures: Readonly<Record<string, { message: string; nextStep: string }>> = {
-  // Raised by tls/pinned-certificate.ts (the code is spelled out to keep this module free of that import).
+  // Raised by DF Desk's certificate pinning (electron/main/services/tls/pinned-certificate.ts).
   ERR_DESK_CERT_PIN_MISMATCH: {
     message:
       'The server presented a different certificate than the one you trusted for this instance. It may have been replaced, or someone may be intercepting the connection (possible man-in-the-middle).',
@@ -188,37 +185,5 @@ export function describeTransportFailure(error: unknown): TransportFailure {
     code,
     message: `The request failed before the server answered${code === undefined ? '' : ` (${code})`}.`,
     nextStep: 'Check your network connection and the instance address, then try again.',
-  };
-}
-
-/**
- * A DfError that remembers the classified failure. It stays a DfError (kind 'network'), so the session
- * library passes it through unchanged and keeps sessions alive over network trouble.
- */
-export class TransportDfError extends DfError {
-  readonly failure: TransportFailure;
-
-  constructor(failure: TransportFailure) {
-    super('network', failure.message, failure.code === undefined ? {} : { code: failure.code });
-    this.failure = failure;
-  }
-}
-
-export function isTransportDfError(value: unknown): value is TransportDfError {
-  return value instanceof TransportDfError;
-}
-
-/** Wraps the real I/O adapter so every transport failure leaves it as a classified TransportDfError. */
-export function classifyingAdapter(base: AxiosRequestConfig['adapter'] = axios.defaults.adapter): AxiosAdapter {
-  const io = axios.getAdapter(base);
-  return async (config) => {
-    try {
-      return await io(config);
-    } catch (error) {
-      if (error instanceof DfError) throw error;
-      // An AxiosError carrying a response is an HTTP answer; the session adapter accepts every status, so
-      // this only happens for errors raised after the answer began (size limit, aborted stream).
-      throw new TransportDfError(describeTransportFailure(error));
-    }
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeskError, isDeskError } from '../../../electron/main/desk-error.ts';
+import { DeskError, isDeskError } from '../../../shared/ipc/desk-error.ts';
 
 describe('DeskError', () => {
   it('carries kind, message and status, and converts to IPC data', () => {

@@ -1,23 +1,37 @@
 // Classification of transport failures, with real loopback sockets and real TLS handshakes where they can be
-// had (refused port, silent server, bad certificates), and Node's error shapes for DNS.
-import axios from 'axios';
+// had (refused port, silent server, bad certificates), and Node's error shapes for DNS. Requests go through a
+// real DfClient: the session library is where every transport failure gets classified.
+import type { AxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
+import { createDfClient, DfError } from '../../../shared/df/index.ts';
+import type { TransportFailure } from '../../../shared/df/transport-failure.ts';
+import { describeTransportFailure, isTlsCode } from '../../../shared/df/transport-failure.ts';
 import {
-  TransportDfError,
-  classifyingAdapter,
-  describeTransportFailure,
-  isTlsCode,
-} from '../../../../../electron/main/services/requests/transport-errors.ts';
-import { DfError } from '../../../../../shared/df/index.ts';
-import { closedPortUrl, notFound, resolvingAdapter, tinyServer, tlsServer, trustingTestCa } from '../fixtures/servers.ts';
+  closedPortUrl,
+  notFound,
+  resolvingAdapter,
+  tinyServer,
+  tlsServer,
+  trustingTestCa,
+} from '../../electron/main/services/fixtures/servers.ts';
+import { MemoryTokenStore } from './helpers.ts';
 
-async function failureOf(url: string, adapter = classifyingAdapter(), timeout = 2000): Promise<TransportDfError> {
+function clientFor(url: string, adapter?: AxiosRequestConfig['adapter']) {
+  return createDfClient({ baseURL: new URL(url).origin, tokens: new MemoryTokenStore(), adapter });
+}
+
+async function failureOf(
+  url: string,
+  adapter?: AxiosRequestConfig['adapter'],
+  timeout = 2000,
+): Promise<DfError & { transport: TransportFailure }> {
   try {
-    await axios.get(url, { adapter, timeout, maxRedirects: 0 });
+    await clientFor(url, adapter).http.get(new URL(url).pathname, { timeout });
   } catch (error) {
-    expect(error).toBeInstanceOf(TransportDfError);
     expect(error).toBeInstanceOf(DfError);
-    return error as TransportDfError;
+    const failure = error as DfError;
+    expect(failure.transport).toBeDefined();
+    return failure as DfError & { transport: TransportFailure };
   }
   throw new Error('Expected a transport failure.');
 }
@@ -77,24 +91,24 @@ describe('describeTransportFailure', () => {
   });
 });
 
-describe('classifyingAdapter over real sockets', () => {
+describe('the session library classifies failures over real sockets', () => {
   it('a closed port → ECONNREFUSED', async () => {
     const error = await failureOf(await closedPortUrl());
-    expect(error.failure).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+    expect(error.transport).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
     expect(error.kind).toBe('network');
   });
 
   it('a server that never answers → timeout', async () => {
     const silent = await tinyServer(() => undefined);
-    const error = await failureOf(silent.url, classifyingAdapter(), 150);
-    expect(error.failure.kind).toBe('network');
-    expect(error.failure.message).toMatch(/did not answer in time/);
+    const error = await failureOf(silent.url, undefined, 150);
+    expect(error.transport.kind).toBe('network');
+    expect(error.transport.message).toMatch(/did not answer in time/);
   });
 
   it('DNS failure (Node ENOTFOUND from the resolver)', async () => {
-    const adapter = classifyingAdapter(resolvingAdapter(notFound));
+    const adapter = resolvingAdapter(notFound);
     const error = await failureOf('https://df.nowhere.test/api/v2', adapter);
-    expect(error.failure).toMatchObject({ kind: 'network', code: 'ENOTFOUND' });
+    expect(error.transport).toMatchObject({ kind: 'network', code: 'ENOTFOUND' });
   });
 
   it.each([
@@ -104,15 +118,15 @@ describe('classifyingAdapter over real sockets', () => {
     ['unknown-issuer', true, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
   ] as const)('TLS with a %s certificate → %s', async (certificate, trustCa, code) => {
     const server = await tlsServer(certificate, (_req, res) => res.end('{}'));
-    const adapter = classifyingAdapter(trustCa ? trustingTestCa() : undefined);
+    const adapter = trustCa ? trustingTestCa() : undefined;
     const error = await failureOf(`${server.url}/api/v2`, adapter);
-    expect(error.failure).toMatchObject({ kind: 'tls', code });
+    expect(error.transport).toMatchObject({ kind: 'tls', code });
     expect(server.requests).toEqual([]);
   });
 
   it('the same trust with a valid certificate succeeds (verification is on, not bypassed)', async () => {
     const server = await tlsServer('valid', (_req, res) => res.end('{"ok":true}'));
-    const response = await axios.get(`${server.url}/x`, { adapter: classifyingAdapter(trustingTestCa()) });
+    const response = await clientFor(server.url, trustingTestCa()).http.get('/x');
     expect(response.data).toEqual({ ok: true });
   });
 
@@ -121,7 +135,7 @@ describe('classifyingAdapter over real sockets', () => {
       res.statusCode = 500;
       res.end('oops');
     });
-    const response = await axios.get(server.url, { adapter: classifyingAdapter(), validateStatus: () => true });
+    const response = await clientFor(server.url).http.get('/', { validateStatus: () => true });
     expect(response.status).toBe(500);
   });
 });

@@ -1,9 +1,10 @@
-import type { DeskErrorData, DeskErrorKind } from '../../shared/ipc/contract.ts';
+import type { DeskErrorData, DeskErrorKind } from './contract.ts';
 
 /**
- * The one error type main-process services throw. Messages are plain words for the user and never carry a
- * token or an API key; the router turns it into `DeskErrorData` because contextBridge strips custom error
- * properties.
+ * The one error type of DF Desk's API, on both sides of IPC. The main process throws it; the router sends it
+ * as `DeskErrorData` because contextBridge strips custom error properties; the renderer rebuilds it with
+ * `fromData`. Messages are plain words for the user and never carry a token or an API key. The whole chain
+ * is written down in docs/errors.md.
  */
 export class DeskError extends Error {
   override readonly name = 'DeskError';
@@ -14,6 +15,10 @@ export class DeskError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
     this.status = options.status;
+  }
+
+  static fromData(data: DeskErrorData): DeskError {
+    return new DeskError(data.kind, data.message, data.status === undefined ? {} : { status: data.status });
   }
 
   toData(): DeskErrorData {

@@ -1,0 +1,162 @@
+/**
+ * The one place that knows what a DF Desk secret looks like and how it is hidden. Every layer calls this
+ * module (the session library, the request proxy, IPC dispatch, the logger, the settings store and the
+ * renderer), so a pattern fixed here is fixed everywhere. No zod and no platform globals: the renderer
+ * bundles it.
+ *
+ * Three strengths, because the same rule cannot suit all text:
+ * - `redactText` / `redactValue`: log lines and error messages. Thorough: JWT fragments, 64-hex API keys,
+ *   credential headers, query strings, Bearer/Basic values, and the caller's own secrets.
+ * - `redactData`: DF answers a user asked to see. Only whole JWTs, the caller's own secrets and the fields
+ *   named by `hideKey`: a column holding a SHA-256 digest or the word "Basic" is data, not a credential.
+ */
+
+/** What every hidden secret becomes, in logs, messages and answers alike. */
+export const REDACTED = '[hidden by DF Desk]';
+
+/** Secrets shorter than this are not looked for: hiding "a" would mangle every text. */
+export const MIN_SECRET_LENGTH = 4;
+
+export type SecretList = readonly (string | null | undefined)[];
+
+/** A whole JWT: three base64url parts, the first a JSON header (`{"` is `eyJ`); the signature may be empty. */
+export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/** A JWT or any piece of one (a header alone, a cut-off token): for messages and logs, where nothing is data. */
+export const JWT_FRAGMENT_PATTERN = /eyJ[A-Za-z0-9_\-+/=.]{6,}/g;
+/** DF API keys are 64 hex characters. A SHA-256 digest looks the same and is hidden too in logs: a fair price. */
+export const API_KEY_PATTERN = /\b[A-Fa-f0-9]{64}\b/g;
+
+const credentialTextRules: ReadonlyArray<readonly [RegExp, string]> = [
+  // "X-DreamFactory-Session-Token: abc" or "x-dreamfactory-api-key=abc" inside a message.
+  [/(x-dreamfactory-[a-z-]+"?\s*[:=]\s*"?)[^\s",;&]+/gi, `$1${REDACTED}`],
+  // Query strings: ?api_key=…&session_token=…
+  [/([?&](?:api_key|session_token|token|password)=)[^&\s#"]+/gi, `$1${REDACTED}`],
+  // JSON text that was logged as a string: "session_token":"…"
+  [
+    /("(?:session_token|sessionToken|token|password|api_key|apiKey|authorization)"\s*:\s*")(?:[^"\\]|\\.)*"/gi,
+    `$1${REDACTED}"`,
+  ],
+  [/(\bBearer\s+)[A-Za-z0-9._~+/-]+=*/gi, `$1${REDACTED}`],
+  // Case-sensitive and long enough to be base64 credentials, so "a basic check" stays readable.
+  [/(\bBasic\s+)[A-Za-z0-9+/]{8,}=*/g, `$1${REDACTED}`],
+  [JWT_FRAGMENT_PATTERN, REDACTED],
+  [API_KEY_PATTERN, REDACTED],
+];
+
+function usable(secrets: SecretList): string[] {
+  return secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH);
+}
+
+function withoutExact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+// ── key names ─────────────────────────────────────────────────────────────────────────────────────────
+
+// Compared after lowercasing and dropping '-' and '_', so apiKey, api_key, API-Key all match.
+const secretNames: ReadonlySet<string> = new Set(['apikey', 'authorization', 'cookie', 'setcookie', 'sessionid', 'jwt']);
+const secretSuffixes = ['token', 'secret', 'password', 'passwd', 'credential', 'credentials'];
+
+function normalizedKey(key: string): string {
+  return key.toLowerCase().replace(/[-_]/g, '');
+}
+
+/** A key whose value is a credential: logs, settings and stored history never keep its value. */
+export function isSecretKey(key: string): boolean {
+  const name = normalizedKey(key);
+  return (
+    name.startsWith('xdreamfactory') || secretNames.has(name) || secretSuffixes.some((suffix) => name.endsWith(suffix))
+  );
+}
+
+/** A key whose value is a token of some kind (session, access, refresh, id): hidden wherever it is shown. */
+export function isTokenKey(key: string): boolean {
+  const name = normalizedKey(key);
+  return name === 'sessionid' || name === 'jwt' || name.endsWith('token');
+}
+
+/** The two fields in which DF echoes the session token in every session object. */
+export function isSessionTokenField(key: string): boolean {
+  const name = key.toLowerCase();
+  return name === 'session_token' || name === 'session_id';
+}
+
+// ── text ──────────────────────────────────────────────────────────────────────────────────────────────
+
+export function containsJwt(text: string): boolean {
+  return new RegExp(JWT_PATTERN.source).test(text);
+}
+
+/** For log lines and error messages: every credential-shaped part and each of `secrets` is replaced. */
+export function redactText(text: string, secrets: SecretList = []): string {
+  let out = withoutExact(text, usable(secrets));
+  for (const [pattern, replacement] of credentialTextRules) out = out.replace(pattern, replacement);
+  return out;
+}
+
+// ── values ────────────────────────────────────────────────────────────────────────────────────────────
+
+const MAX_LOG_DEPTH = 6;
+
+/** For log fields: a JSON-safe copy with secret-named keys and credential-shaped text hidden. Never throws. */
+export function redactValue(value: unknown, secrets: SecretList = []): unknown {
+  const exact = usable(secrets);
+  const seen = new WeakSet<object>();
+  const walk = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') return redactText(item, exact);
+    if (item === null || typeof item === 'number' || typeof item === 'boolean') return item;
+    if (typeof item === 'bigint') return item.toString();
+    if (typeof item !== 'object') return undefined; // functions, symbols, undefined
+    if (seen.has(item)) return '[circular]';
+    if (depth >= MAX_LOG_DEPTH) return '[too deep]';
+    seen.add(item);
+    // The stack would repeat the message and adds little to a user's log; keep what identifies the failure.
+    if (item instanceof Error) return { name: item.name, message: redactText(item.message, exact) };
+    if (Array.isArray(item)) return item.map((entry) => walk(entry, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(item)) {
+      out[key] = isSecretKey(key) && hasContent(field) ? REDACTED : walk(field, depth + 1);
+    }
+    return out;
+  };
+  return walk(value, 0);
+}
+
+function hasContent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+export interface RedactDataOptions {
+  /** Exact strings to hide wherever they occur (the instance's API key, the current token). */
+  secrets?: SecretList;
+  /** Fields whose whole value is hidden (when it has one). Default: DF's session token fields. */
+  hideKey?: (key: string) => boolean;
+}
+
+const MAX_DATA_DEPTH = 64;
+
+/** For one text of a DF answer (a header value): whole JWTs and the given secrets hidden. */
+export function redactDataText(text: string, secrets: SecretList = []): string {
+  return withoutExact(text, usable(secrets)).replace(JWT_PATTERN, REDACTED);
+}
+
+/** For DF answers shown to the user: a JSON-safe copy without JWTs, the given secrets and hidden fields. */
+export function redactData(value: unknown, options: RedactDataOptions = {}): unknown {
+  const exact = usable(options.secrets ?? []);
+  const hideKey = options.hideKey ?? isSessionTokenField;
+  const text = (item: string) => redactDataText(item, exact);
+  const walk = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') return text(item);
+    if (item === null || typeof item === 'number' || typeof item === 'boolean') return item;
+    if (typeof item !== 'object' || depth > MAX_DATA_DEPTH) return undefined;
+    if (Array.isArray(item)) return item.map((entry) => walk(entry, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(item)) {
+      out[text(key)] = hideKey(key) && hasContent(field) ? REDACTED : walk(field, depth + 1);
+    }
+    return out;
+  };
+  return walk(value, 0);
+}
