@@ -1,173 +1,50 @@
-// Typed DF calls on a DfClient, normalised across eras. Every answer is parsed with zod at this boundary so a
-// non-DF answer becomes DfError 'not-dreamfactory' instead of undefined fields later (df-protocol.md §5, §6).
-import { z } from 'zod';
-import type { DfClient } from './client.ts';
-import { readBody } from './body.ts';
-import { DfError } from './errors.ts';
+/**
+ * DF's data endpoints as typed calls: the only code that knows their paths, parameters and answer shapes
+ * (read in api-answers.ts), for every era. Each call takes any axios instance on `<instance>/api/v2`: a
+ * DfClient's `http` in the main process, or the renderer's IPC-backed instance. Errors are the instance's own
+ * (DfError, or whatever its adapter throws); an answer of the wrong shape is DfError 'not-dreamfactory'.
+ */
+import type { AxiosInstance, AxiosRequestConfig } from 'axios';
+import type {
+  DfEnvironment,
+  DfRecord,
+  DfRecordPage,
+  DfService,
+  DfTable,
+  DfTableSchema,
+} from './api-answers.ts';
+import {
+  readEnvironment,
+  readRecord,
+  readRecordPage,
+  readRecords,
+  readServices,
+  readTableSchema,
+  readTables,
+} from './api-answers.ts';
 import { ENVIRONMENT_PATH } from './protocol.ts';
 
-export type DfRecord = Record<string, unknown>;
+export type {
+  DfAuthService,
+  DfEnvironment,
+  DfField,
+  DfRecord,
+  DfRecordPage,
+  DfService,
+  DfTable,
+  DfTableSchema,
+} from './api-answers.ts';
+
+/** The part of an axios instance these calls use. */
+export type DfHttp = Pick<AxiosInstance, 'get' | 'post' | 'patch' | 'delete'>;
 export type DfId = string | number;
+type Fields = string | readonly string[];
 
-function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
-  const parsed = schema.safeParse(readBody(data));
-  if (!parsed.success) {
-    throw new DfError('not-dreamfactory', `The answer to ${what} was not shaped like DreamFactory's. Check the instance URL.`);
-  }
-  return parsed.data;
-}
-
-function segment(value: DfId): string {
-  return encodeURIComponent(String(value));
-}
-
-function tablePath(service: string, table: string): string {
-  return `/${segment(service)}/_table/${segment(table)}`;
-}
-
-const text = z.string().nullable().optional();
-
-// ── environment ──────────────────────────────────────────────────────────────────────────────────────
-
-export interface DfAuthService {
-  name: string;
-  label: string;
-  path?: string;
-  type?: string;
-}
-
-export interface DfEnvironment {
-  allowForeverSessions: boolean;
-  loginAttribute: 'email' | 'username';
-  /** DF ≥2.10 tells it only to authenticated callers or API keys with a role; 2.0–2.9 to everyone. */
-  version?: string;
-  authMethods: {
-    /** Admin sign-in at system/admin/session. */
-    admin: boolean;
-    /** User sign-in at user/session (needs the user service). */
-    user: boolean;
-    openRegistration: boolean;
-    oauth: DfAuthService[];
-    ldap: DfAuthService[];
-    saml: DfAuthService[];
-  };
-}
-
-const authServiceSchema = z.looseObject({
-  name: z.string(),
-  label: text,
-  path: text,
-  type: text,
-});
-const authServiceList = z.array(authServiceSchema).catch([]);
-
-const environmentSchema = z.looseObject({
-  authentication: z.looseObject({
-    admin: z.unknown().optional(),
-    user: z.unknown().optional(),
-    oauth: authServiceList.optional(),
-    adldap: authServiceList.optional(),
-    saml: authServiceList.optional(),
-    allow_open_registration: z.boolean().nullable().optional(),
-    allow_forever_sessions: z.boolean().nullable().optional(),
-    login_attribute: z.string().nullable().optional(),
-  }),
-  platform: z
-    .looseObject({
-      version: z.string().optional(),
-      version_current: z.string().optional(),
-    })
-    .optional(),
-});
-
-function authServices(list: z.infer<typeof authServiceList> | undefined): DfAuthService[] {
-  return (list ?? []).map((entry) => {
-    const service: DfAuthService = { name: entry.name, label: entry.label ?? entry.name };
-    if (typeof entry.path === 'string') service.path = entry.path;
-    if (typeof entry.type === 'string') service.type = entry.type;
-    return service;
-  });
-}
-
-export async function environment(client: DfClient): Promise<DfEnvironment> {
-  const response = await client.http.get(ENVIRONMENT_PATH);
-  const env = parse(environmentSchema, response.data, 'GET system/environment');
-  const auth = env.authentication;
-  const result: DfEnvironment = {
-    allowForeverSessions: auth.allow_forever_sessions === true,
-    // login_attribute exists since DF 2.6; before it, sign-in was by email only.
-    loginAttribute: auth.login_attribute === 'username' ? 'username' : 'email',
-    authMethods: {
-      admin: auth.admin !== undefined && auth.admin !== null,
-      user: auth.user !== undefined && auth.user !== null,
-      openRegistration: auth.allow_open_registration === true,
-      oauth: authServices(auth.oauth),
-      ldap: authServices(auth.adldap),
-      saml: authServices(auth.saml),
-    },
-  };
-  const version = env.platform?.version ?? env.platform?.version_current;
-  if (version !== undefined && version !== '') result.version = version;
-  return result;
-}
-
-// ── services ─────────────────────────────────────────────────────────────────────────────────────────
-
-export interface DfService {
-  name: string;
-  label: string;
-  type?: string;
-  description?: string;
-}
-
-const serviceObjectSchema = z.looseObject({
-  name: z.string(),
-  label: text,
-  type: text,
-  description: text,
-});
-
-const servicesSchema = z.union([
-  // DF ≥2.9: objects, filtered by the caller's role.
-  z.looseObject({ services: z.array(serviceObjectSchema) }).transform((body) => body.services),
-  // DF 2.0–2.8: every service name.
-  z.looseObject({ resource: z.array(z.union([z.string(), serviceObjectSchema])) }).transform((body) => body.resource),
-]);
-
-export async function services(client: DfClient): Promise<DfService[]> {
-  const response = await client.http.get('');
-  const entries = parse(servicesSchema, response.data, 'GET /api/v2');
-  return entries.map((entry) => {
-    if (typeof entry === 'string') return { name: entry, label: entry };
-    const service: DfService = { name: entry.name, label: entry.label ?? entry.name };
-    if (typeof entry.type === 'string') service.type = entry.type;
-    if (typeof entry.description === 'string') service.description = entry.description;
-    return service;
-  });
-}
-
-// ── tables and records ───────────────────────────────────────────────────────────────────────────────
-
-export interface DfTable {
-  name: string;
-  label?: string;
-}
-
-const tablesSchema = z.union([
-  z.looseObject({ resource: z.array(z.union([z.string(), z.looseObject({ name: z.string(), label: text })])) }),
-  z.array(z.string()),
-]);
-
-export async function tables(client: DfClient, service: string): Promise<DfTable[]> {
-  const response = await client.http.get(`/${segment(service)}/_table`);
-  const body = parse(tablesSchema, response.data, `GET ${service}/_table`);
-  const entries = Array.isArray(body) ? body : body.resource;
-  return entries.map((entry) => {
-    if (typeof entry === 'string') return { name: entry };
-    const table: DfTable = { name: entry.name };
-    if (typeof entry.label === 'string') table.label = entry.label;
-    return table;
-  });
+export interface DfCallOptions {
+  /** DF's `fields`: which columns the answer carries. */
+  fields?: Fields;
+  /** Extra axios config for this call (the renderer's prod-write confirmation, a timeout, …). */
+  request?: AxiosRequestConfig;
 }
 
 export interface DfRecordQuery {
@@ -177,205 +54,197 @@ export interface DfRecordQuery {
   filter?: string;
   /** e.g. `last_name asc, id desc`. */
   order?: string;
-  fields?: string | readonly string[];
+  fields?: Fields;
   includeCount?: boolean;
 }
 
-export interface DfRecordPage {
-  records: DfRecord[];
-  /** Total matching rows (with includeCount, or when DF caps an oversized page). */
-  count?: number;
-  /** Offset of the next page, when DF reports one. */
-  next?: number;
+function segment(value: DfId): string {
+  return encodeURIComponent(String(value));
 }
 
-const recordSchema = z.record(z.string(), z.unknown());
-const recordPageSchema = z.looseObject({
-  resource: z.array(recordSchema),
-  meta: z
-    .looseObject({
-      count: z.number().optional(),
-      next: z.number().optional(),
-    })
-    .optional(),
-});
-const resourceSchema = z.looseObject({ resource: z.array(recordSchema) });
+function tablePath(service: string, table: string, id?: DfId): string {
+  const base = `/${segment(service)}/_table/${segment(table)}`;
+  return id === undefined ? base : `${base}/${segment(id)}`;
+}
 
-function fieldsParam(fields: string | readonly string[] | undefined): string | undefined {
+function fieldsParam(fields: Fields | undefined): string | undefined {
   if (fields === undefined) return undefined;
   return typeof fields === 'string' ? fields : fields.join(',');
 }
 
+/** axios config for a call: DF's `fields` (when given) merged into the caller's own request config. */
+function configFor(options: DfCallOptions = {}, params: Record<string, unknown> = {}): AxiosRequestConfig {
+  const fields = fieldsParam(options.fields);
+  const merged: Record<string, unknown> = { ...params, ...(fields === undefined ? {} : { fields }) };
+  const config: AxiosRequestConfig = { ...options.request };
+  if (Object.keys(merged).length > 0) config.params = { ...(options.request?.params ?? {}), ...merged };
+  return config;
+}
+
+export async function environment(http: DfHttp, options: DfCallOptions = {}): Promise<DfEnvironment> {
+  const response = await http.get(ENVIRONMENT_PATH, configFor(options));
+  return readEnvironment(response.data, 'GET system/environment');
+}
+
+export async function services(http: DfHttp, options: DfCallOptions = {}): Promise<DfService[]> {
+  return readServices((await http.get('', configFor(options))).data, 'GET /api/v2');
+}
+
+export async function tables(http: DfHttp, service: string, options: DfCallOptions = {}): Promise<DfTable[]> {
+  const response = await http.get(`/${segment(service)}/_table`, configFor(options));
+  return readTables(response.data, `GET ${service}/_table`);
+}
+
+export async function schema(
+  http: DfHttp,
+  service: string,
+  table: string,
+  options: DfCallOptions = {},
+): Promise<DfTableSchema> {
+  const response = await http.get(`/${segment(service)}/_schema/${segment(table)}`, configFor(options));
+  return readTableSchema(response.data, `GET ${service}/_schema/${table}`);
+}
+
 export async function records(
-  client: DfClient,
+  http: DfHttp,
   service: string,
   table: string,
   query: DfRecordQuery = {},
+  options: DfCallOptions = {},
 ): Promise<DfRecordPage> {
   const params: Record<string, string | number | boolean> = {};
   if (query.limit !== undefined) params.limit = query.limit;
   if (query.offset !== undefined) params.offset = query.offset;
-  if (query.filter !== undefined && query.filter !== '') params.filter = query.filter;
+  const filter = query.filter?.trim();
+  if (filter !== undefined && filter !== '') params.filter = filter;
   if (query.order !== undefined && query.order !== '') params.order = query.order;
-  const fields = fieldsParam(query.fields);
-  if (fields !== undefined) params.fields = fields;
   if (query.includeCount === true) params.include_count = true;
-  const response = await client.http.get(tablePath(service, table), { params });
-  const body = parse(recordPageSchema, response.data, `GET ${service}/_table/${table}`);
-  const page: DfRecordPage = { records: body.resource };
-  if (body.meta?.count !== undefined) page.count = body.meta.count;
-  if (body.meta?.next !== undefined) page.next = body.meta.next;
-  return page;
+  const config = configFor({ ...options, fields: query.fields ?? options.fields }, params);
+  const response = await http.get(tablePath(service, table), config);
+  return readRecordPage(response.data, `GET ${service}/_table/${table}`);
 }
 
 export async function getRecord(
-  client: DfClient,
+  http: DfHttp,
   service: string,
   table: string,
   id: DfId,
-  options: { fields?: string | readonly string[] } = {},
+  options: DfCallOptions = {},
 ): Promise<DfRecord> {
-  const fields = fieldsParam(options.fields);
-  const response = await client.http.get(`${tablePath(service, table)}/${segment(id)}`, {
-    params: fields === undefined ? undefined : { fields },
-  });
-  return parse(recordSchema, response.data, `GET ${service}/_table/${table}/${id}`);
+  const response = await http.get(tablePath(service, table, id), configFor(options));
+  return readRecord(response.data, `GET ${service}/_table/${table}/${id}`);
 }
 
 /** Creates records in one batch; DF answers with the ids (or `fields` when given). */
 export async function createRecords(
-  client: DfClient,
+  http: DfHttp,
   service: string,
   table: string,
   rows: readonly DfRecord[],
-  options: { fields?: string | readonly string[] } = {},
+  options: DfCallOptions = {},
 ): Promise<DfRecord[]> {
-  const fields = fieldsParam(options.fields);
-  const response = await client.http.post(tablePath(service, table), { resource: rows }, {
-    params: fields === undefined ? undefined : { fields },
-  });
-  return parse(resourceSchema, response.data, `POST ${service}/_table/${table}`).resource;
+  const response = await http.post(tablePath(service, table), { resource: rows }, configFor(options));
+  return readRecords(response.data, `POST ${service}/_table/${table}`);
 }
 
-/** PATCH one record (only the given fields change). */
+/** PATCH one record by id (only the given fields change). */
 export async function updateRecord(
-  client: DfClient,
+  http: DfHttp,
   service: string,
   table: string,
   id: DfId,
   changes: DfRecord,
-  options: { fields?: string | readonly string[] } = {},
+  options: DfCallOptions = {},
 ): Promise<DfRecord> {
-  const fields = fieldsParam(options.fields);
-  const response = await client.http.patch(`${tablePath(service, table)}/${segment(id)}`, changes, {
-    params: fields === undefined ? undefined : { fields },
-  });
-  return parse(recordSchema, response.data, `PATCH ${service}/_table/${table}/${id}`);
+  const response = await http.patch(tablePath(service, table, id), changes, configFor(options));
+  return readRecord(response.data, `PATCH ${service}/_table/${table}/${id}`);
 }
 
-/** PATCH several records in one batch; each must carry its id. */
+/** PATCH several records in one batch; each must carry its primary key. */
 export async function updateRecords(
-  client: DfClient,
+  http: DfHttp,
   service: string,
   table: string,
   rows: readonly DfRecord[],
+  options: DfCallOptions = {},
 ): Promise<DfRecord[]> {
-  const response = await client.http.patch(tablePath(service, table), { resource: rows });
-  return parse(resourceSchema, response.data, `PATCH ${service}/_table/${table}`).resource;
+  const response = await http.patch(tablePath(service, table), { resource: rows }, configFor(options));
+  return readRecords(response.data, `PATCH ${service}/_table/${table}`);
 }
 
-export async function deleteRecord(client: DfClient, service: string, table: string, id: DfId): Promise<DfRecord> {
-  const response = await client.http.delete(`${tablePath(service, table)}/${segment(id)}`);
-  return parse(recordSchema, response.data, `DELETE ${service}/_table/${table}/${id}`);
+export async function deleteRecord(
+  http: DfHttp,
+  service: string,
+  table: string,
+  id: DfId,
+  options: DfCallOptions = {},
+): Promise<DfRecord> {
+  const response = await http.delete(tablePath(service, table, id), configFor(options));
+  return readRecord(response.data, `DELETE ${service}/_table/${table}/${id}`);
 }
 
 export async function deleteRecords(
-  client: DfClient,
+  http: DfHttp,
   service: string,
   table: string,
   ids: readonly DfId[],
+  options: DfCallOptions = {},
 ): Promise<DfRecord[]> {
   if (ids.length === 0) return [];
-  const response = await client.http.delete(tablePath(service, table), { params: { ids: ids.join(',') } });
-  return parse(resourceSchema, response.data, `DELETE ${service}/_table/${table}`).resource;
+  const response = await http.delete(tablePath(service, table), configFor(options, { ids: ids.join(',') }));
+  return readRecords(response.data, `DELETE ${service}/_table/${table}`);
 }
 
-// ── schema ───────────────────────────────────────────────────────────────────────────────────────────
+// ── by primary key: one column goes in the path, a composite key in the body ─────────────────────────
 
-export interface DfField {
-  name: string;
-  label: string;
-  type: string;
-  dbType?: string;
-  required: boolean;
-  allowNull: boolean;
-  autoIncrement: boolean;
-  isPrimaryKey: boolean;
-  isForeignKey: boolean;
-  refTable?: string;
-  refField?: string;
-  length?: number;
-  default?: unknown;
+/** The primary-key values of one record, by column. */
+export type DfRecordKey = Record<string, unknown>;
+
+/** The key of `record`, or undefined when the table has no usable primary key (its rows are then read-only). */
+export function recordKey(record: DfRecord, primaryKey: readonly string[]): DfRecordKey | undefined {
+  if (primaryKey.length === 0) return undefined;
+  const key: DfRecordKey = {};
+  for (const column of primaryKey) {
+    const value = record[column];
+    if (value === undefined || value === null) return undefined;
+    key[column] = value;
+  }
+  return key;
 }
 
-export interface DfTableSchema {
-  name: string;
-  label: string;
-  primaryKey: string[];
-  nameField?: string;
-  fields: DfField[];
+/** For messages: "42" or "7, 2024-01-01". */
+export function describeRecordKey(key: DfRecordKey): string {
+  return Object.values(key).map(String).join(', ');
 }
 
-const fieldSchema = z.looseObject({
-  name: z.string(),
-  label: text,
-  type: z.string(),
-  db_type: text,
-  length: z.number().nullable().optional(),
-  default: z.unknown().optional(),
-  required: z.boolean().nullable().optional(),
-  allow_null: z.boolean().nullable().optional(),
-  auto_increment: z.boolean().nullable().optional(),
-  is_primary_key: z.boolean().nullable().optional(),
-  is_foreign_key: z.boolean().nullable().optional(),
-  ref_table: text,
-  ref_field: text,
-});
+function singleId(key: DfRecordKey): DfId | undefined {
+  const values = Object.values(key);
+  const only = values[0];
+  return values.length === 1 && (typeof only === 'string' || typeof only === 'number') ? only : undefined;
+}
 
-const tableSchemaSchema = z.looseObject({
-  name: z.string(),
-  label: text,
-  // An array in current DF, a single column name (or null) in older releases.
-  primary_key: z.union([z.array(z.string()), z.string(), z.null()]).optional(),
-  name_field: text,
-  field: z.array(fieldSchema),
-});
+export async function updateRecordByKey(
+  http: DfHttp,
+  service: string,
+  table: string,
+  key: DfRecordKey,
+  changes: DfRecord,
+  options: DfCallOptions = {},
+): Promise<unknown> {
+  const id = singleId(key);
+  if (id !== undefined) return updateRecord(http, service, table, id, changes, options);
+  return updateRecords(http, service, table, [{ ...changes, ...key }], options);
+}
 
-export async function schema(client: DfClient, service: string, table: string): Promise<DfTableSchema> {
-  const response = await client.http.get(`/${segment(service)}/_schema/${segment(table)}`);
-  const body = parse(tableSchemaSchema, response.data, `GET ${service}/_schema/${table}`);
-  const fields = body.field.map((column) => {
-    const field: DfField = {
-      name: column.name,
-      label: column.label ?? column.name,
-      type: column.type,
-      required: column.required === true,
-      allowNull: column.allow_null !== false,
-      autoIncrement: column.auto_increment === true,
-      isPrimaryKey: column.is_primary_key === true,
-      isForeignKey: column.is_foreign_key === true,
-    };
-    if (typeof column.db_type === 'string') field.dbType = column.db_type;
-    if (typeof column.ref_table === 'string') field.refTable = column.ref_table;
-    if (typeof column.ref_field === 'string') field.refField = column.ref_field;
-    if (typeof column.length === 'number') field.length = column.length;
-    if (column.default !== undefined && column.default !== null) field.default = column.default;
-    return field;
-  });
-  const declared = body.primary_key;
-  const primaryKey =
-    Array.isArray(declared) ? declared : typeof declared === 'string' ? [declared] : fields.filter((f) => f.isPrimaryKey).map((f) => f.name);
-  const result: DfTableSchema = { name: body.name, label: body.label ?? body.name, primaryKey, fields };
-  if (typeof body.name_field === 'string') result.nameField = body.name_field;
-  return result;
+export async function deleteRecordByKey(
+  http: DfHttp,
+  service: string,
+  table: string,
+  key: DfRecordKey,
+  options: DfCallOptions = {},
+): Promise<unknown> {
+  const id = singleId(key);
+  if (id !== undefined) return deleteRecord(http, service, table, id, options);
+  const response = await http.delete(tablePath(service, table), { ...configFor(options), data: { resource: [key] } });
+  return readRecords(response.data, `DELETE ${service}/_table/${table}`);
 }

@@ -138,7 +138,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     try {
       let env: DfEnvironment;
       try {
-        env = await environment(client);
+        env = await environment(client.http);
       } catch (error) {
         const failure = describeEnvironmentFailure(error, last, url);
         report.reachable = failure.reachable;

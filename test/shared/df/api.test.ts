@@ -20,7 +20,7 @@ const VERSIONS = { latest: '7.7.0', '2.14': '2.14.2', '2.0': '2.0.0' } as const;
 describe.each(ERAS)('api helpers on DF %s', (era) => {
   it('environment() is normalised: forever sessions, login attribute, version, auth methods', async () => {
     const h = await harness(era, { server: { allowForever: true } });
-    const anonymous = await environment(h.client);
+    const anonymous = await environment(h.client.http);
     expect(anonymous).toMatchObject({
       allowForeverSessions: true,
       loginAttribute: 'email',
@@ -29,12 +29,12 @@ describe.each(ERAS)('api helpers on DF %s', (era) => {
     // The API key yields a role here, so even ≥2.10 tells the version before sign-in.
     expect(anonymous.version).toBe(VERSIONS[era]);
     await h.client.login(JANE);
-    expect((await environment(h.client)).version).toBe(VERSIONS[era]);
+    expect((await environment(h.client.http)).version).toBe(VERSIONS[era]);
   });
 
   it('environment() reports the login attribute where the era has one (DF ≥2.6)', async () => {
     const h = await harness(era, { server: { loginAttribute: 'username' } });
-    const env = await environment(h.client);
+    const env = await environment(h.client.http);
     expect(env.allowForeverSessions).toBe(false);
     expect(env.loginAttribute).toBe(era === '2.0' ? 'email' : 'username');
     if (era !== '2.0') {
@@ -46,7 +46,7 @@ describe.each(ERAS)('api helpers on DF %s', (era) => {
   it('services() lists names on every era (2.0 names, ≥2.9 objects)', async () => {
     const h = await harness(era);
     await h.client.login(JANE);
-    const list = await services(h.client);
+    const list = await services(h.client.http);
     const db = list.find((service) => service.name === 'db');
     expect(db).toBeDefined();
     if (era === '2.0') expect(db).toEqual({ name: 'db', label: 'db' });
@@ -56,21 +56,21 @@ describe.each(ERAS)('api helpers on DF %s', (era) => {
   it('tables() and schema()', async () => {
     const h = await harness(era);
     await h.client.login(JANE);
-    expect((await tables(h.client, 'db')).map((table) => table.name)).toEqual(['contacts', 'orders']);
-    const contacts = await schema(h.client, 'db', 'contacts');
+    expect((await tables(h.client.http, 'db')).map((table) => table.name)).toEqual(['contacts', 'orders']);
+    const contacts = await schema(h.client.http, 'db', 'contacts');
     expect(contacts.primaryKey).toEqual(['id']);
     expect(contacts.nameField).toBe('last_name');
     const firstName = contacts.fields.find((field) => field.name === 'first_name');
     expect(firstName).toMatchObject({ type: 'string', required: true, allowNull: false, isPrimaryKey: false });
     expect(contacts.fields.find((field) => field.name === 'id')).toMatchObject({ isPrimaryKey: true, autoIncrement: true });
-    const orders = await schema(h.client, 'db', 'orders');
+    const orders = await schema(h.client.http, 'db', 'orders');
     expect(orders.fields.find((field) => field.name === 'contact_id')).toMatchObject({ isForeignKey: true, refTable: 'contacts' });
   });
 
   it('records() pages, filters, orders, projects and counts', async () => {
     const h = await harness(era);
     await h.client.login(JANE);
-    const page = await records(h.client, 'db', 'contacts', {
+    const page = await records(h.client.http, 'db', 'contacts', {
       limit: 5,
       offset: 5,
       order: 'id asc',
@@ -81,33 +81,33 @@ describe.each(ERAS)('api helpers on DF %s', (era) => {
     expect(Object.keys(page.records[0] ?? {})).toEqual(['id', 'last_name']);
     expect(page.count).toBe(50);
     expect(page.next).toBe(10);
-    const filtered = await records(h.client, 'db', 'contacts', { filter: "first_name = 'Jane'", fields: 'id,first_name' });
+    const filtered = await records(h.client.http, 'db', 'contacts', { filter: "first_name = 'Jane'", fields: 'id,first_name' });
     expect(filtered.records.length).toBeGreaterThan(0);
     expect(filtered.records.every((row) => row.first_name === 'Jane')).toBe(true);
     expect(filtered.count).toBeUndefined();
-    expect((await rejection(records(h.client, 'db', 'nope'))).kind).toBe('not-found');
+    expect((await rejection(records(h.client.http, 'db', 'nope'))).kind).toBe('not-found');
   });
 
   it('create, read, update and delete records (single and batch)', async () => {
     const h = await harness(era);
     await h.client.login(JANE);
-    const created = await createRecords(h.client, 'db', 'contacts', [
+    const created = await createRecords(h.client.http, 'db', 'contacts', [
       { first_name: 'Ada', last_name: 'Lovelace' },
       { first_name: 'Alan', last_name: 'Turing' },
     ]);
     expect(created).toHaveLength(2);
     const [ada, alan] = created.map((row) => row.id as number);
-    expect((await getRecord(h.client, 'db', 'contacts', ada!)).last_name).toBe('Lovelace');
-    const updated = await updateRecord(h.client, 'db', 'contacts', ada!, { age: 36 }, { fields: 'id,age' });
+    expect((await getRecord(h.client.http, 'db', 'contacts', ada!)).last_name).toBe('Lovelace');
+    const updated = await updateRecord(h.client.http, 'db', 'contacts', ada!, { age: 36 }, { fields: 'id,age' });
     expect(updated).toEqual({ id: ada, age: 36 });
-    const batch = await updateRecords(h.client, 'db', 'contacts', [{ id: alan, age: 41 }]);
+    const batch = await updateRecords(h.client.http, 'db', 'contacts', [{ id: alan, age: 41 }]);
     expect(batch).toEqual([{ id: alan }]);
-    expect((await getRecord(h.client, 'db', 'contacts', alan!, { fields: ['age'] })).age).toBe(41);
-    expect(await deleteRecord(h.client, 'db', 'contacts', ada!)).toEqual({ id: ada });
-    expect(await deleteRecords(h.client, 'db', 'contacts', [alan!])).toEqual([{ id: alan }]);
-    expect(await deleteRecords(h.client, 'db', 'contacts', [])).toEqual([]);
-    expect((await rejection(getRecord(h.client, 'db', 'contacts', ada!))).kind).toBe('not-found');
-    const invalid = await rejection(createRecords(h.client, 'db', 'contacts', [{ first_name: 'No last name' }]));
+    expect((await getRecord(h.client.http, 'db', 'contacts', alan!, { fields: ['age'] })).age).toBe(41);
+    expect(await deleteRecord(h.client.http, 'db', 'contacts', ada!)).toEqual({ id: ada });
+    expect(await deleteRecords(h.client.http, 'db', 'contacts', [alan!])).toEqual([{ id: alan }]);
+    expect(await deleteRecords(h.client.http, 'db', 'contacts', [])).toEqual([]);
+    expect((await rejection(getRecord(h.client.http, 'db', 'contacts', ada!))).kind).toBe('not-found');
+    const invalid = await rejection(createRecords(h.client.http, 'db', 'contacts', [{ first_name: 'No last name' }]));
     expect(invalid.kind).toBe('bad-request');
   });
 });
@@ -123,11 +123,11 @@ describe('api helpers against answers that are not DreamFactory', () => {
     });
     const client = makeClient(site.url, new MemoryTokenStore());
     for (const call of [
-      () => environment(client),
-      () => services(client),
-      () => tables(client, 'db'),
-      () => records(client, 'db', 'contacts'),
-      () => schema(client, 'db', 'contacts'),
+      () => environment(client.http),
+      () => services(client.http),
+      () => tables(client.http, 'db'),
+      () => records(client.http, 'db', 'contacts'),
+      () => schema(client.http, 'db', 'contacts'),
     ]) {
       expect((await rejection(call())).kind).toBe('not-dreamfactory');
     }
