@@ -1,112 +1,70 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
+import Ajv from 'ajv';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
-type Yaml = string | number | boolean | null | Yaml[] | { [key: string]: Yaml };
+const require = createRequire(import.meta.url);
 
 /**
- * Parses the block-YAML subset electron-builder.yml is kept to: nested maps, lists of scalars, quoted or plain
- * scalars, comments. Anything else (flow collections, anchors, multi-line strings) throws, so the test fails
- * instead of silently misreading the file.
+ * electron-builder's own JSON schema for its configuration (draft-07), from the app-builder-lib that
+ * electron-builder itself loads. electron-builder validates with `strict: false` and coerceTypes; this test
+ * does not coerce, so a "true" string where a boolean belongs fails here even though a build would accept it.
  */
-function stripComment(line: string): string {
-  let quote: string | null = null;
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k];
-    if (quote !== null) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '#' && (k === 0 || /\s/.test(line[k - 1] ?? ''))) {
-      return line.slice(0, k).trimEnd();
-    }
-  }
-  return line;
+const schemaPath = require.resolve('app-builder-lib/scheme.json');
+const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
+const validate = new Ajv({ strict: false, allErrors: true, allowUnionTypes: true }).compile(schema);
+
+function schemaErrors(document: unknown): string[] {
+  if (validate(document)) return [];
+  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
 }
 
-function parseYamlSubset(text: string): Yaml {
-  const lines = text
-    .split('\n')
-    .map((raw, index) => ({ raw: stripComment(raw), n: index + 1 }))
-    .filter((l) => l.raw.trim() !== '')
-    .map((l) => ({ indent: l.raw.length - l.raw.trimStart().length, content: l.raw.trim(), n: l.n }));
-  let i = 0;
-
-  function scalar(value: string, n: number): Yaml {
-    if (/^[[{&*!|>]/.test(value)) throw new Error(`line ${n}: unsupported YAML "${value}"`);
-    if (/^".*"$/.test(value)) return JSON.parse(value) as string;
-    if (/^'.*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'");
-    if (value === 'true') return true;
-    if (value === 'false') return false;
-    if (value === 'null' || value === '~') return null;
-    if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-    return value;
-  }
-
-  function block(indent: number): Yaml {
-    const first = lines[i];
-    if (first === undefined) return null;
-    if (first.content.startsWith('- ')) {
-      const list: Yaml[] = [];
-      while (lines[i] !== undefined && lines[i]?.indent === indent && lines[i]?.content.startsWith('- ')) {
-        const line = lines[i] as (typeof lines)[number];
-        const item = line.content.slice(2).trim();
-        if (/^[\w.-]+:(\s|$)/.test(item) && !/^["']/.test(item)) throw new Error(`line ${line.n}: maps in lists unsupported`);
-        list.push(scalar(item, line.n));
-        i++;
-      }
-      return list;
-    }
-    const map: { [key: string]: Yaml } = {};
-    while (lines[i] !== undefined && lines[i]?.indent === indent) {
-      const line = lines[i] as (typeof lines)[number];
-      const match = /^([\w.-]+):(?:\s+(.*))?$/.exec(line.content);
-      if (match === null) throw new Error(`line ${line.n}: cannot parse "${line.content}"`);
-      const key = match[1] as string;
-      if (key in map) throw new Error(`line ${line.n}: duplicate key ${key}`);
-      i++;
-      const rest = match[2];
-      if (rest !== undefined && rest !== '') {
-        map[key] = scalar(rest, line.n);
-      } else {
-        const next = lines[i];
-        // A list may sit at the same indent as its key (YAML allows it) or deeper.
-        const nested = next !== undefined && (next.indent > indent || (next.indent === indent && next.content.startsWith('- ')));
-        map[key] = nested && next !== undefined ? block(next.indent) : null;
-      }
-    }
-    return map;
-  }
-
-  const result = block(0);
-  const leftover = lines[i];
-  if (leftover !== undefined) throw new Error(`line ${leftover.n}: unexpected indentation`);
-  return result;
-}
-
-function get(config: Yaml, path: string): Yaml | undefined {
-  let node: Yaml | undefined = config;
+function get(config: unknown, path: string): unknown {
+  let node: unknown = config;
   for (const key of path.split('.')) {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    node = node[key];
+    node = (node as Record<string, unknown>)[key];
   }
   return node;
 }
 
-const config = parseYamlSubset(readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8'));
+const configText = readFileSync(new URL('../electron-builder.yml', import.meta.url), 'utf8');
+// js-yaml, as electron-builder reads the file: it also throws on a duplicated key instead of keeping the last.
+const config: unknown = load(configText);
 
-describe('the YAML subset parser', () => {
-  it('reads maps, lists and scalars', () => {
-    expect(parseYamlSubset('a: 1\nb:\n  c: "x # y"\n  d:\n    - e\n    - \'f g\'\nh: true # c\n')).toEqual({
-      a: 1,
-      b: { c: 'x # y', d: ['e', 'f g'] },
-      h: true,
-    });
+describe('the schema check', () => {
+  it('uses the schema of the app-builder-lib that this electron-builder depends on', () => {
+    const builder = require('electron-builder/package.json') as { dependencies: Record<string, string> };
+    const lib = require('app-builder-lib/package.json') as { version: string };
+    expect(builder.dependencies['app-builder-lib']).toBe(lib.version);
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
   });
-  it('refuses what it does not understand', () => {
-    expect(() => parseYamlSubset('a: [1, 2]\n')).toThrow(/unsupported/);
-    expect(() => parseYamlSubset('a: &x 1\n')).toThrow(/unsupported/);
-    expect(() => parseYamlSubset('a: 1\na: 2\n')).toThrow(/duplicate/);
+
+  it('electron-builder.yml matches it', () => {
+    expect(schemaErrors(config)).toEqual([]);
+  });
+
+  it('fails an unknown top-level key', () => {
+    expect(schemaErrors({ ...(config as object), asarUnpak: ['node_modules/keytar/**'] })).toEqual([
+      '/ must NOT have additional properties',
+    ]);
+  });
+
+  it('fails a wrong type or a misspelled fuse, not just unknown keys', () => {
+    expect(schemaErrors({ ...(config as object), asar: 'yes' })).toContain('/asar must be null,boolean');
+    const fuses = get(config, 'electronFuses') as object;
+    expect(schemaErrors({ ...(config as object), electronFuses: { ...fuses, runAsNode: 'false' } })).toContain(
+      '/electronFuses/runAsNode must be boolean',
+    );
+    expect(schemaErrors({ ...(config as object), electronFuses: { ...fuses, runAsnode: false } })).toContain(
+      '/electronFuses must NOT have additional properties',
+    );
+  });
+
+  it('the YAML reader refuses a duplicated key (which would silently override a security setting)', () => {
+    expect(() => load('asar: true\nasar: false\n')).toThrow(/duplicated mapping key/);
   });
 });
 

@@ -51,6 +51,8 @@ export interface CreateDeskOptions {
 
 export interface Desk {
   api: DeskApi;
+  /** The logger the services write to (the file logger unless one was passed), for the shell's own lines. */
+  readonly logger: Logger;
   dispose(): Promise<void>;
 }
 
@@ -200,6 +202,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   let disposed: Promise<void> | null = null;
   return {
     api,
+    logger,
     dispose() {
       disposed ??= (async () => {
         await restoring;

@@ -12,9 +12,6 @@ export { internalErrorMessage, isChannelName, isDeskErrorKind, refused, unknownC
 
 const maxMessageLength = 1000;
 
-/** @deprecated Transitional alias of `redactText` (shared/secrets.ts) until the shell imports it directly. */
-export const redactSecrets = (text: string): string => redactText(text);
-
 function cleanMessage(message: string): string {
   // A message that embeds a stack trace loses everything from the first frame on.
   const withoutStack = message.split(/\n\s*at\s/)[0] ?? '';

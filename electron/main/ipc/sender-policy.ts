@@ -2,7 +2,7 @@
  * Who may call the desk: only the main frame of one of our own windows, showing a page from app://desk.
  * A sub-frame, a page that navigated elsewhere, or a webContents we did not create is refused before any handler.
  */
-import { appHost, isAppUrl } from '../shell/app-protocol.ts';
+import { appHost, isAppUrl } from '../app-url.ts';
 
 /** The parts of Electron's WebFrameMain the check reads. */
 export interface FrameLike {

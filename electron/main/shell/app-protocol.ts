@@ -1,16 +1,15 @@
 /**
  * The app:// scheme: the renderer is loaded from here, never from file://. `resolveAppPath` is the path guard
  * that keeps every request inside the built renderer folder; `handleAppRequest` turns a request into a Response
- * with the CSP header. The Electron calls (registerSchemesAsPrivileged, protocol.handle) live in the entry.
+ * with the CSP header. The Electron calls (registerSchemesAsPrivileged, protocol.handle) live in start-shell.ts.
+ * The origin itself (and isAppUrl) lives in ../app-url.ts, which the IPC sender check shares.
  */
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { appHost, appScheme, isAppUrl } from '../app-url.ts';
 import { contentSecurityPolicy } from './csp.ts';
 
-export const appScheme = 'app';
-export const appHost = 'desk';
-export const appOrigin = `${appScheme}://${appHost}`;
-export const appEntryUrl = `${appOrigin}/`;
+export { appEntryUrl, appHost, appOrigin, appScheme } from '../app-url.ts';
 
 /**
  * standard: relative URLs, origin and storage work like https. secure: treated as a secure context.
@@ -21,23 +20,6 @@ export const appSchemePrivileges = {
   scheme: appScheme,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 } as const;
-
-/** True only for URLs on our own app:// origin (used by the IPC sender check too). */
-export function isAppUrl(url: string, host: string = appHost): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (
-    parsed.protocol === `${appScheme}:` &&
-    parsed.host === host &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    parsed.port === ''
-  );
-}
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -21,8 +21,8 @@ import { Agent } from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import axios from 'axios';
 import type { AxiosAdapter, AxiosRequestConfig } from 'axios';
-import { fingerprintForLog, normalizeFingerprint } from '../../shell/certificate-policy.ts';
-import { isTlsCode, transportErrorCode } from '../requests/transport-errors.ts';
+import { fingerprintForLog, normalizeFingerprint } from '../../tls/fingerprint.ts';
+import { isTlsCode, transportErrorCode } from '../../../../shared/df/transport-failure.ts';
 import { readPeerCertificate, tlsTargetOf } from './peer-certificate.ts';
 
 export const PIN_MISMATCH_CODE = 'ERR_DESK_CERT_PIN_MISMATCH';

@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  appEntryUrl,
   appSchemePrivileges,
   contentTypeFor,
   handleAppRequest,
-  isAppUrl,
   isInsideRoot,
   resolveAppPath,
 } from '../../../../electron/main/shell/app-protocol.ts';
@@ -123,14 +121,6 @@ describe('content types and privileges', () => {
     expect(appSchemePrivileges.scheme).toBe('app');
     expect(appSchemePrivileges.privileges).toEqual({ standard: true, secure: true, supportFetchAPI: true, codeCache: true });
     expect('bypassCSP' in appSchemePrivileges.privileges).toBe(false);
-  });
-
-  it('isAppUrl accepts only app://desk', () => {
-    expect(isAppUrl(appEntryUrl)).toBe(true);
-    expect(isAppUrl('app://desk/index.html#/x')).toBe(true);
-    expect(isAppUrl('app://other/')).toBe(false);
-    expect(isAppUrl('https://desk/')).toBe(false);
-    expect(isAppUrl('not a url')).toBe(false);
   });
 });
 

@@ -1,50 +1,25 @@
-import { EventEmitter } from 'node:events';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createTrustedContents } from '../../../../electron/main/ipc/trusted-contents.ts';
+import { createMainWindow, createMainWindowSlot } from '../../../../electron/main/shell/window.ts';
+import { makeFakeWindowClass } from './fake-electron.ts';
 
-// The Electron binary is not available: this replaces the module with a BrowserWindow stand-in that
-// records what the glue does with it.
-const created: FakeWindow[] = [];
-class FakeWindow extends EventEmitter {
-  static nextId = 1;
-  shown = 0;
-  loaded: string[] = [];
-  webContents = Object.assign(new EventEmitter(), {
-    id: FakeWindow.nextId++,
-    isDestroyed: () => false,
-    send: () => undefined,
-  });
-  constructor(public options: { show?: boolean; webPreferences?: Record<string, unknown> }) {
-    super();
-    created.push(this);
-  }
-  show() {
-    this.shown++;
-  }
-  loadURL(url: string) {
-    this.loaded.push(url);
-    return Promise.resolve();
-  }
+// The window class is passed in, so a recording stand-in replaces Electron's BrowserWindow.
+function setup() {
+  const journal: string[] = [];
+  const BrowserWindow = makeFakeWindowClass(journal);
+  return { journal, BrowserWindow, created: BrowserWindow.created };
 }
-vi.mock('electron', () => ({ BrowserWindow: FakeWindow }));
-
-const { createMainWindow } = await import('../../../../electron/main/shell/window.ts');
-const { createTrustedContents } = await import('../../../../electron/main/ipc/trusted-contents.ts');
 
 describe('createMainWindow', () => {
-  beforeEach(() => {
-    created.length = 0;
-  });
-
   it('creates a hidden, sandboxed window on app://, trusted before it loads, shown on ready-to-show', () => {
+    const { BrowserWindow, created } = setup();
     const trusted = createTrustedContents();
     let trustedWhenLoading = false;
-    const originalLoad = FakeWindow.prototype.loadURL;
-    FakeWindow.prototype.loadURL = function (this: FakeWindow, url: string) {
-      trustedWhenLoading = trusted.has(this.webContents.id);
-      return originalLoad.call(this, url);
+    BrowserWindow.loadResult = () => {
+      trustedWhenLoading = created[0] !== undefined && trusted.has(created[0].webContents.id);
+      return Promise.resolve();
     };
-    createMainWindow({ preloadPath: '/app/build/electron/preload/index.cjs', trusted, onLoadFailed: () => undefined });
-    FakeWindow.prototype.loadURL = originalLoad;
+    createMainWindow({ BrowserWindow, preloadPath: '/app/build/electron/preload/index.cjs', trusted, onLoadFailed: () => undefined });
 
     const window = created[0];
     expect(window).toBeDefined();
@@ -60,11 +35,30 @@ describe('createMainWindow', () => {
   });
 
   it('reports a failed load', async () => {
+    const { BrowserWindow } = setup();
     const onLoadFailed = vi.fn();
-    const originalLoad = FakeWindow.prototype.loadURL;
-    FakeWindow.prototype.loadURL = () => Promise.reject(new Error('ERR_FILE_NOT_FOUND'));
-    createMainWindow({ preloadPath: '/p/index.cjs', trusted: createTrustedContents(), onLoadFailed });
-    FakeWindow.prototype.loadURL = originalLoad;
+    BrowserWindow.loadResult = () => Promise.reject(new Error('ERR_FILE_NOT_FOUND'));
+    createMainWindow({ BrowserWindow, preloadPath: '/p/index.cjs', trusted: createTrustedContents(), onLoadFailed });
     await vi.waitFor(() => expect(onLoadFailed).toHaveBeenCalledOnce());
+  });
+});
+
+describe('createMainWindowSlot', () => {
+  it('opens one window, forgets it when it closes, and opens a new one on demand', () => {
+    const { BrowserWindow, created } = setup();
+    const trusted = createTrustedContents();
+    const slot = createMainWindowSlot({ BrowserWindow, preloadPath: '/p/index.cjs', trusted, onLoadFailed: () => undefined });
+    expect(slot.current()).toBeNull();
+    slot.ensureOpen();
+    slot.ensureOpen();
+    expect(created).toHaveLength(1);
+    expect(slot.current()).toBe(created[0]);
+
+    created[0]?.close();
+    expect(slot.current()).toBeNull();
+    expect(trusted.list()).toEqual([]);
+    slot.ensureOpen();
+    expect(created).toHaveLength(2);
+    expect(slot.current()).toBe(created[1]);
   });
 });

@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
 import { describe, expect, it } from 'vitest';
-import { classifyingAdapter, TransportDfError } from '../../../../../electron/main/services/requests/transport-errors.ts';
+import type { AxiosAdapter } from 'axios';
+import { DfError, transportError } from '../../../../../shared/df/errors.ts';
+import type { TransportFailure } from '../../../../../shared/df/transport-failure.ts';
 import {
   PIN_MISMATCH_CODE,
   pinnedCertificateAdapter,
@@ -18,19 +20,32 @@ const sha256Of = (name: string) => new X509Certificate(tlsFile(`${name}.crt`)).f
 const SELF_SIGNED = sha256Of('self-signed');
 const VALID = sha256Of('valid');
 
+/** What the session library does with an adapter failure: classify it (see shared/df/transport-failure.ts). */
+function classifying(inner: AxiosAdapter = axios.getAdapter(axios.defaults.adapter)): AxiosAdapter {
+  return async (config) => {
+    try {
+      return await inner(config);
+    } catch (error) {
+      throw transportError(error);
+    }
+  };
+}
+
 function pinned(origin: string, sha256: string) {
   const pin = pinnedCertificateAdapter({ origin, sha256, timeoutMs: 5000 });
   onCleanup(() => pin.dispose());
-  return classifyingAdapter(pin.adapter);
+  return classifying(pin.adapter);
 }
 
-async function failure(promise: Promise<unknown>): Promise<TransportDfError> {
+async function failure(promise: Promise<unknown>): Promise<{ failure: TransportFailure }> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  if (!(error instanceof TransportDfError)) throw new Error(`Expected a TransportDfError, got ${String(error)}`);
-  return error;
+  if (!(error instanceof DfError) || error.transport === undefined) {
+    throw new Error(`Expected a classified transport failure, got ${String(error)}`);
+  }
+  return { failure: error.transport };
 }
 
 const ok = (_req: unknown, res: Parameters<typeof sendJson>[0]) => sendJson(res, 200, { hello: 'pinned' });
@@ -38,7 +53,7 @@ const ok = (_req: unknown, res: Parameters<typeof sendJson>[0]) => sendJson(res,
 describe('pinnedCertificateAdapter', () => {
   it('without a pin a self-signed server is refused; with its exact pin it is accepted', async () => {
     const server = await tlsServer('self-signed', ok);
-    const plain = await failure(axios.get(server.url, { adapter: classifyingAdapter() }));
+    const plain = await failure(axios.get(server.url, { adapter: classifying() }));
     expect(plain.failure).toMatchObject({ kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
     expect(server.requests).toEqual([]);
 
