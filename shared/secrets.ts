@@ -133,6 +133,8 @@ export interface RedactDataOptions {
   secrets?: SecretList;
   /** Fields whose whole value is hidden (when it has one). Default: DF's session token fields. */
   hideKey?: (key: string) => boolean;
+  /** Look as hard as in logs (key-shaped hex, credential headers…): for data that is stored, not shown. */
+  thorough?: boolean;
 }
 
 const MAX_DATA_DEPTH = 64;
@@ -146,7 +148,7 @@ export function redactDataText(text: string, secrets: SecretList = []): string {
 export function redactData(value: unknown, options: RedactDataOptions = {}): unknown {
   const exact = usable(options.secrets ?? []);
   const hideKey = options.hideKey ?? isSessionTokenField;
-  const text = (item: string) => redactDataText(item, exact);
+  const text = (item: string) => (options.thorough === true ? redactText(item, exact) : redactDataText(item, exact));
   const walk = (item: unknown, depth: number): unknown => {
     if (typeof item === 'string') return text(item);
     if (item === null || typeof item === 'number' || typeof item === 'boolean') return item;

@@ -12,9 +12,9 @@ export function redactForDisplay(value: unknown): unknown {
   return redactData(value, { hideKey: isTokenKey });
 }
 
-/** For anything kept in localStorage (console history). */
+/** For anything kept in localStorage (console history): as thorough as a log line. */
 export function redactForStorage(value: unknown): unknown {
-  return redactData(value, { hideKey: isSecretKey });
+  return redactData(value, { hideKey: isSecretKey, thorough: true });
 }
 
 export const isSecretParam = isSecretKey;

@@ -91,48 +91,77 @@ export function findSecretLike(value: unknown, path = '', depth = 0): string | n
   return null;
 }
 
+function readIfPresent(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return null;
+  }
+}
+
+interface StartingPoint<T> {
+  /** What to write before first use; null keeps the file as it is. */
+  initial: T | null;
+  recovered?: SettingsRecovery;
+  migrated?: SettingsMigration;
+}
+
+/**
+ * Decides what the store starts from, before conf touches the file: conf rewrites a file it cannot read, which
+ * would lose it. An unreadable file is moved aside; a file of an older schema is copied aside and migrated.
+ */
+function startingPoint<T extends { schemaVersion: number }>(
+  spec: VersionedDocumentSpec<T>,
+  file: string,
+  now: number,
+  logger: Logger | undefined,
+): StartingPoint<T> {
+  const text = readIfPresent(file);
+  if (text === null) return { initial: spec.defaults() };
+  const loaded = loadVersionedDocument(spec, text);
+  if (!loaded.ok) {
+    const backupPath = backupName(file, 'corrupt', now);
+    renameSync(file, backupPath);
+    logger?.warn('The settings file was unreadable; it was moved aside and defaults were loaded.', {
+      backupPath,
+      reason: loaded.reason,
+    });
+    return { initial: spec.defaults(), recovered: { backupPath, reason: loaded.reason } };
+  }
+  if (loaded.fromVersion === loaded.toVersion) return { initial: null };
+  const backupPath = backupName(file, `v${loaded.fromVersion}`, now);
+  copyFileSync(file, backupPath);
+  const migrated = { fromVersion: loaded.fromVersion, toVersion: loaded.toVersion, backupPath };
+  logger?.info('The settings file was upgraded.', { ...migrated });
+  return { initial: loaded.document, migrated };
+}
+
+/** Every write is checked first: nothing secret-looking, and the whole document must still match its schema. */
+function checkedWriter<T extends { schemaVersion: number }>(spec: VersionedDocumentSpec<T>) {
+  return (next: Record<string, unknown>, write: () => void): void => {
+    const secretAt = findSecretLike(next);
+    if (secretAt !== null) {
+      throw new DeskError('internal', `Refusing to write a secret-looking value to the settings file (at ${secretAt}).`);
+    }
+    const result = spec.schema.safeParse(next);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
+      throw new DeskError('internal', `Refusing to write invalid settings${where}: ${issue?.message ?? 'invalid'}.`);
+    }
+    write();
+  };
+}
+
 export function openSettingsStore<T extends { schemaVersion: number }>(
   options: OpenSettingsStoreOptions<T>,
 ): OpenedSettings<T> {
-  const { document: spec, logger } = options;
-  const now = () => options.clock?.now() ?? Date.now();
+  const { document: spec } = options;
   if (!isAbsolute(options.cwd)) throw new Error(`The settings directory must be an absolute path: ${options.cwd}`);
   const name = options.name ?? 'settings';
   const file = resolve(options.cwd, `${name}.json`);
-
-  let text: string | null = null;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-
-  // Decide before conf touches the file: conf rewrites a file it cannot read, which would lose it.
-  let initial: T | null = null;
-  let recovered: SettingsRecovery | undefined;
-  let migrated: SettingsMigration | undefined;
-  if (text === null) {
-    initial = spec.defaults();
-  } else {
-    const loaded = loadVersionedDocument(spec, text);
-    if (!loaded.ok) {
-      const backupPath = backupName(file, 'corrupt', now());
-      renameSync(file, backupPath);
-      recovered = { backupPath, reason: loaded.reason };
-      initial = spec.defaults();
-      logger?.warn('The settings file was unreadable; it was moved aside and defaults were loaded.', {
-        backupPath,
-        reason: loaded.reason,
-      });
-    } else if (loaded.fromVersion !== loaded.toVersion) {
-      const backupPath = backupName(file, `v${loaded.fromVersion}`, now());
-      copyFileSync(file, backupPath);
-      migrated = { fromVersion: loaded.fromVersion, toVersion: loaded.toVersion, backupPath };
-      initial = loaded.document;
-      logger?.info('The settings file was upgraded.', { ...migrated });
-    }
-  }
-
+  const start = startingPoint(spec, file, options.clock?.now() ?? Date.now(), options.logger);
   const conf = new options.Store({
     cwd: options.cwd,
     name,
@@ -148,22 +177,8 @@ export function openSettingsStore<T extends { schemaVersion: number }>(
   if (resolve(conf.path) !== file) {
     throw new Error(`The settings store opened ${conf.path}, expected ${file}.`);
   }
-  if (initial !== null) conf.store = { ...initial };
-
-  const checkedWrite = (next: Record<string, unknown>, write: () => void) => {
-    const secretAt = findSecretLike(next);
-    if (secretAt !== null) {
-      throw new DeskError('internal', `Refusing to write a secret-looking value to the settings file (at ${secretAt}).`);
-    }
-    const result = spec.schema.safeParse(next);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
-      throw new DeskError('internal', `Refusing to write invalid settings${where}: ${issue?.message ?? 'invalid'}.`);
-    }
-    write();
-  };
-
+  if (start.initial !== null) conf.store = { ...start.initial };
+  const checkedWrite = checkedWriter(spec);
   const store: KeyValueStore<T> = {
     path: file,
     get: (key) => conf.get(key) as T[typeof key],
@@ -175,7 +190,7 @@ export function openSettingsStore<T extends { schemaVersion: number }>(
     },
   };
   const opened: OpenedSettings<T> = { store };
-  if (recovered !== undefined) opened.recovered = recovered;
-  if (migrated !== undefined) opened.migrated = migrated;
+  if (start.recovered !== undefined) opened.recovered = start.recovered;
+  if (start.migrated !== undefined) opened.migrated = start.migrated;
   return opened;
 }

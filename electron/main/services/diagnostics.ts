@@ -97,20 +97,98 @@ async function presentedCertificate(url: string, timeoutMs: number): Promise<Pre
   return { ...shown, hostPort: `${host}:${target.port}` };
 }
 
+const notCheckedAfter = (because: string): ProbeCheck[] => [
+  notChecked('api-key', because),
+  notChecked('version', because),
+  notChecked('forever-sessions', because),
+  notChecked('login-attribute', because),
+];
+
+function emptyReport(url: string, vault: DiagnosticsDeps['vault']): ProbeReport {
+  return { url, reachable: false, isDreamFactory: false, apiKeyAccepted: null, authMethods: [], checks: [], vault: vault.health() };
+}
+
+/** The environment call failed: say whether nothing answered (and show a certificate to trust) or not DF. */
+async function reportFailure(report: ProbeReport, error: unknown, last: LastAnswer | undefined, timeoutMs: number) {
+  const { url } = report;
+  const failure = describeEnvironmentFailure(error, last, url);
+  report.reachable = failure.reachable;
+  if (failure.reachable) {
+    report.checks.push(
+      check('reachable', true, `The server at ${url} answered.`),
+      check('dreamfactory', false, failure.detail, failure.nextStep),
+      ...notCheckedAfter('the address does not answer like DreamFactory.'),
+    );
+    return failure;
+  }
+  const tls = error instanceof DfError && error.transport?.kind === 'tls';
+  report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
+  if (tls) {
+    const certificate = await presentedCertificate(url, timeoutMs);
+    if (certificate !== undefined) report.certificate = certificate;
+  }
+  const because = tls ? 'the secure connection failed.' : 'the server could not be reached.';
+  report.checks.push(notChecked('dreamfactory', because), ...notCheckedAfter(because));
+  return failure;
+}
+
+/** What the key check says: not entered, not sent over plain http, or DF's verdict. */
+async function keyCheck(client: DfClient, apiKey: string, sendKey: boolean, timeoutMs: number): Promise<ProbeCheck> {
+  if (apiKey === '') {
+    return check(
+      'api-key',
+      null,
+      'No API key entered.',
+      'Most DreamFactory calls need an app API key: DreamFactory admin → Apps → your app → API Key.',
+    );
+  }
+  if (!sendKey) {
+    return check(
+      'api-key',
+      null,
+      'The key was not sent: this address uses plain http:// to a remote host, where anyone on the network could read it.',
+      'Use https:// for this instance.',
+    );
+  }
+  return checkApiKey(client, timeoutMs);
+}
+
+function reportEnvironment(report: ProbeReport, env: DfEnvironment): void {
+  report.reachable = true;
+  report.isDreamFactory = true;
+  report.allowForeverSessions = env.allowForeverSessions;
+  report.loginAttribute = env.loginAttribute;
+  report.authMethods = authMethodLabels(env);
+  if (env.version !== undefined) report.version = env.version;
+  report.checks.push(
+    check('reachable', true, `The server at ${report.url} answered.`),
+    check('dreamfactory', true, 'The address answers like DreamFactory (/api/v2/system/environment).'),
+  );
+}
+
+interface ProbeTarget {
+  url: string;
+  apiKey: string;
+  /** Plain http to a remote host would expose the key; the public environment call needs none. */
+  sendKey: boolean;
+  pin: string | undefined;
+}
+
+function probeTarget(input: ProbeInput): ProbeTarget {
+  const parsed = probeInputSchema.safeParse(input);
+  if (!parsed.success) throw new DeskError('invalid-input', parsed.error.issues[0]?.message ?? 'Enter the instance URL.');
+  const { url, insecure } = normalizeInstanceUrl(parsed.data.url);
+  const apiKey = parsed.data.apiKey?.trim() ?? '';
+  return { url, apiKey, sendKey: apiKey !== '' && !insecure, pin: parsed.data.trustedCertificateSha256 };
+}
+
 export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const io = axios.getAdapter(deps.adapter ?? axios.defaults.adapter);
 
   async function probe(input: ProbeInput): Promise<ProbeReport> {
-    const parsed = probeInputSchema.safeParse(input);
-    if (!parsed.success) throw new DeskError('invalid-input', parsed.error.issues[0]?.message ?? 'Enter the instance URL.');
-    const { url, insecure } = normalizeInstanceUrl(parsed.data.url);
-    const apiKey = parsed.data.apiKey?.trim() ?? '';
-    // Plain http to a remote host would expose the key; the public environment call needs none.
-    const sendKey = apiKey !== '' && !insecure;
-
+    const { url, apiKey, sendKey, pin } = probeTarget(input);
     let last: LastAnswer | undefined;
-    const pin = parsed.data.trustedCertificateSha256;
     const pinned: PinnedCertificateAdapter | null =
       pin === undefined || tlsTargetOf(url) === null
         ? null
@@ -125,84 +203,20 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       sessionCallTimeoutMs: timeoutMs,
     });
     client.http.defaults.timeout = timeoutMs;
-
-    const report: ProbeReport = {
-      url,
-      reachable: false,
-      isDreamFactory: false,
-      apiKeyAccepted: null,
-      authMethods: [],
-      checks: [],
-      vault: deps.vault.health(),
-    };
+    const report = emptyReport(url, deps.vault);
     try {
       let env: DfEnvironment;
       try {
         env = await environment(client.http);
       } catch (error) {
-        const failure = describeEnvironmentFailure(error, last, url);
-        report.reachable = failure.reachable;
-        if (!failure.reachable) {
-          const tls = error instanceof DfError && error.transport?.kind === 'tls';
-          report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
-          if (tls) {
-            const certificate = await presentedCertificate(url, timeoutMs);
-            if (certificate !== undefined) report.certificate = certificate;
-          }
-          const because = tls ? 'the secure connection failed.' : 'the server could not be reached.';
-          report.checks.push(
-            notChecked('dreamfactory', because),
-            notChecked('api-key', because),
-            notChecked('version', because),
-            notChecked('forever-sessions', because),
-            notChecked('login-attribute', because),
-          );
-        } else {
-          const because = 'the address does not answer like DreamFactory.';
-          report.checks.push(
-            check('reachable', true, `The server at ${url} answered.`),
-            check('dreamfactory', false, failure.detail, failure.nextStep),
-            notChecked('api-key', because),
-            notChecked('version', because),
-            notChecked('forever-sessions', because),
-            notChecked('login-attribute', because),
-          );
-        }
+        const failure = await reportFailure(report, error, last, timeoutMs);
         deps.logger.info('Connection test failed.', { url, reachable: failure.reachable, detail: failure.detail });
         return report;
       }
-
-      report.reachable = true;
-      report.isDreamFactory = true;
-      report.allowForeverSessions = env.allowForeverSessions;
-      report.loginAttribute = env.loginAttribute;
-      report.authMethods = authMethodLabels(env);
-      if (env.version !== undefined) report.version = env.version;
-      report.checks.push(
-        check('reachable', true, `The server at ${url} answered.`),
-        check('dreamfactory', true, 'The address answers like DreamFactory (/api/v2/system/environment).'),
-      );
-
-      let keyCheck: ProbeCheck;
-      if (apiKey === '') {
-        keyCheck = check(
-          'api-key',
-          null,
-          'No API key entered.',
-          'Most DreamFactory calls need an app API key: DreamFactory admin → Apps → your app → API Key.',
-        );
-      } else if (!sendKey) {
-        keyCheck = check(
-          'api-key',
-          null,
-          'The key was not sent: this address uses plain http:// to a remote host, where anyone on the network could read it.',
-          'Use https:// for this instance.',
-        );
-      } else {
-        keyCheck = await checkApiKey(client, timeoutMs);
-      }
-      report.apiKeyAccepted = keyCheck.ok;
-      report.checks.push(keyCheck, versionCheck(env), foreverCheck(env), loginAttributeCheck(env));
+      reportEnvironment(report, env);
+      const key = await keyCheck(client, apiKey, sendKey, timeoutMs);
+      report.apiKeyAccepted = key.ok;
+      report.checks.push(key, versionCheck(env), foreverCheck(env), loginAttributeCheck(env));
       deps.logger.info('Connection test finished.', { url, version: report.version, apiKeyAccepted: report.apiKeyAccepted });
       return report;
     } finally {

@@ -27,6 +27,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 export interface RequestProxy {
+  /** Rejects only with a DeskError, so the desk exposes it as it is. Safe to pass around unbound. */
   request(instanceId: string, request: ProxyRequest): Promise<ProxyResponse>;
 }
 
@@ -57,7 +58,8 @@ export function createRequestProxy(deps: RequestProxyDeps): RequestProxy {
   const maxBytes = deps.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const timeoutMs = deps.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
-  async function request(instanceId: string, input: ProxyRequest): Promise<ProxyResponse> {
+  /** The checks made before anything is sent; each refusal is a DeskError. */
+  function checked(instanceId: string, input: ProxyRequest) {
     const req = parseRequest(input);
     const instance = deps.registry.get(instanceId);
     const target = resolveProxyPath(instance.url, req.path);
@@ -77,32 +79,44 @@ export function createRequestProxy(deps: RequestProxyDeps): RequestProxy {
     if (bodyBytes(req.data) > maxBytes) {
       throw new DeskError('too-large', 'The request body is too large to send. Send the data in smaller batches.');
     }
+    return { req, target };
+  }
 
+  async function send(instanceId: string, req: ProxyRequest, path: string): Promise<ProxyResponse> {
     const { client, apiKey } = await deps.sessions.client(instanceId);
     const started = performance.now();
+    const response = await client.http.request({
+      method: req.method,
+      url: path,
+      params: req.params,
+      data: req.data,
+      headers: { Accept: 'application/json' },
+      // Non-2xx DF answers are results for the console (see the header comment).
+      validateStatus: () => true,
+      maxContentLength: maxBytes,
+      maxBodyLength: maxBytes,
+      timeout: timeoutMs,
+    });
+    const secrets = [apiKey];
+    return {
+      status: response.status,
+      data: redactData(response.data, { secrets }),
+      headers: toHeaderMap(response.headers, secrets),
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+
+  async function request(instanceId: string, input: ProxyRequest): Promise<ProxyResponse> {
+    let route: string | undefined;
     try {
-      const response = await client.http.request({
-        method: req.method,
-        url: target.path,
-        params: req.params,
-        data: req.data,
-        headers: { Accept: 'application/json' },
-        // Non-2xx DF answers are results for the console (see the header comment).
-        validateStatus: () => true,
-        maxContentLength: maxBytes,
-        maxBodyLength: maxBytes,
-        timeout: timeoutMs,
-      });
-      const secrets = [apiKey];
-      return {
-        status: response.status,
-        data: redactData(response.data, { secrets }),
-        headers: toHeaderMap(response.headers, secrets),
-        durationMs: Math.round(performance.now() - started),
-      };
+      const { req, target } = checked(instanceId, input);
+      route = target.route;
+      return await send(instanceId, req, target.path);
     } catch (error) {
       const failure = toDeskError(error, deps.logger);
-      deps.logger.info('A proxied request failed.', { instanceId, method: req.method, route: target.route, kind: failure.kind });
+      if (route !== undefined) {
+        deps.logger.info('A proxied request failed.', { instanceId, method: input.method, route, kind: failure.kind });
+      }
       throw failure;
     }
   }

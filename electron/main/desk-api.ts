@@ -1,0 +1,49 @@
+/**
+ * The DeskApi the IPC router and the e2e harness expose, over the desk's services. Every method rejects only
+ * with a DeskError (docs/errors.md): the request proxy guarantees that itself, so `request` is bound to it
+ * directly, one hop shorter on the hottest path; the other calls are wrapped.
+ */
+import type { DeskApi, DeskNotice } from '../../shared/ipc/contract.ts';
+import type { Logger, SecretVault } from './ports.ts';
+import type { Diagnostics } from './services/diagnostics.ts';
+import type { InstanceChanges } from './services/instance-changes.ts';
+import type { InstanceRegistry } from './services/instance-registry.ts';
+import type { RequestProxy } from './services/request-proxy.ts';
+import { asDeskError } from './services/requests/to-desk-error.ts';
+import type { SessionManager } from './services/session-manager.ts';
+
+export interface DeskServices {
+  registry: InstanceRegistry;
+  changes: InstanceChanges;
+  sessions: SessionManager;
+  proxy: RequestProxy;
+  diagnostics: Diagnostics;
+  vault: SecretVault;
+  notices: readonly DeskNotice[];
+  logger: Logger;
+}
+
+export function createDeskApi(services: DeskServices): DeskApi {
+  const { registry, changes, sessions, proxy, diagnostics, vault, notices, logger } = services;
+  const guarded = <T>(task: () => Promise<T>) => asDeskError(task, logger);
+  return {
+    instances: {
+      list: () => guarded(async () => registry.list()),
+      add: (input) => guarded(() => registry.add(input)),
+      update: (id, patch) => guarded(() => changes.update(id, patch)),
+      remove: (id) => guarded(() => changes.remove(id)),
+      probe: (input) => guarded(() => diagnostics.probe(input)),
+    },
+    session: {
+      signIn: (id, credentials) => guarded(() => sessions.signIn(id, credentials)),
+      signOut: (id) => guarded(() => sessions.signOut(id)),
+      status: (id) => guarded(() => sessions.status(id)),
+      refresh: (id) => guarded(() => sessions.refresh(id)),
+    },
+    request: proxy.request,
+    vault: { health: async () => ({ ...vault.health() }) },
+    notices: async () => notices.map((notice) => ({ ...notice })),
+    onSessionChanged: (listener) => sessions.onChange(listener),
+    onInstancesChanged: (listener) => registry.onChange(listener),
+  };
+}

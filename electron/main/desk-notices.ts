@@ -1,0 +1,21 @@
+// What the user must be told once at start: a settings file that was unreadable and moved aside, or migrated.
+import type { DeskNotice } from '../../shared/ipc/contract.ts';
+import type { OpenedSettings } from './adapters/settings-store.ts';
+import type { DeskSettings } from './services/instances/settings-document.ts';
+
+export function noticesFrom(opened: OpenedSettings<DeskSettings>): DeskNotice[] {
+  const notices: DeskNotice[] = [];
+  if (opened.recovered !== undefined) {
+    notices.push({
+      kind: 'settings-recovered',
+      message: `DF Desk could not read its settings file: ${opened.recovered.reason} It was kept as ${opened.recovered.backupPath}, and DF Desk started with an empty instance list. Add your instances again, or restore them from that file.`,
+    });
+  }
+  if (opened.migrated !== undefined) {
+    notices.push({
+      kind: 'settings-migrated',
+      message: `Your settings were upgraded from an older DF Desk (schema ${opened.migrated.fromVersion} → ${opened.migrated.toVersion}). A copy of the old file was kept as ${opened.migrated.backupPath}. Instances on plain http:// must be confirmed again.`,
+    });
+  }
+  return notices;
+}

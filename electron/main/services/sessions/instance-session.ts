@@ -1,0 +1,152 @@
+/**
+ * Everything DF Desk holds for one instance's session, in one object: the DfClient (one refresher per
+ * instance, shared by every window), its token store, the pinned-certificate agent and the status
+ * subscriptions. `close()` is the only way any of it is torn down: sign-out, removal, a new URL, API key or
+ * pin, a sign-in as someone else and app shutdown all go through it.
+ */
+import type { AxiosRequestConfig } from 'axios';
+import type { DfClient, DfCredentials, DfSessionInfo, DfSessionStatus, Timers } from '../../../../shared/df/index.ts';
+import { createDfClient } from '../../../../shared/df/index.ts';
+import type { Instance, SessionStatus, SessionUser } from '../../../../shared/ipc/contract.ts';
+import type { Clock, Logger } from '../../ports.ts';
+import type { PinnedCertificateAdapter } from '../tls/pinned-certificate.ts';
+import { pinnedCertificateAdapter } from '../tls/pinned-certificate.ts';
+import type { SessionStatusInput } from './session-status.ts';
+import { toSessionStatus } from './session-status.ts';
+import type { VaultTokenStore } from './vault-token-store.ts';
+import { emptyTokenStore } from './vault-token-store.ts';
+
+/** Who is signed in; null for a client that only carries the API key. */
+export interface SessionLogin {
+  login: string;
+  admin: boolean;
+}
+
+export interface InstanceSessionSpec {
+  instanceId: string;
+  instance: Pick<Instance, 'url' | 'trustedCertificateSha256'>;
+  login: SessionLogin | null;
+  apiKey: string | null;
+  /** The keychain entry of `login` (shared with any other session of the same login); null without a login. */
+  store: VaultTokenStore | null;
+  user?: SessionUser;
+  /** The server clock offset measured at the last sign-in, so a restart judges expiry without a request. */
+  clockOffsetMs?: number;
+}
+
+export interface InstanceSessionDeps {
+  logger: Logger;
+  clock?: Clock;
+  timers?: Timers;
+  refreshWindowSeconds?: number;
+  adapter?: AxiosRequestConfig['adapter'];
+  sessionCallTimeoutMs?: number;
+}
+
+export interface CloseOptions {
+  /** End the session on the server (DELETE, when the token is still valid) and clear its keychain entry. */
+  logout: boolean;
+  /** Clear the keychain entry without telling the server (the token belongs to a server we no longer use). */
+  clearToken: boolean;
+}
+
+export class InstanceSession {
+  readonly instanceId: string;
+  readonly client: DfClient;
+  readonly apiKey: string | null;
+  readonly login: SessionLogin | null;
+  readonly store: VaultTokenStore | null;
+  /** The certificate this client was built to accept (the instance's pin when it was opened). */
+  readonly pin: string | undefined;
+  user: SessionUser | undefined;
+  /** Why a saved session could not be restored (the client never held its token). */
+  unavailableReason: string | undefined;
+  private readonly pinned: PinnedCertificateAdapter | null;
+  private readonly subscriptions: (() => void)[] = [];
+  private closing: Promise<void> | null = null;
+  private signInRunning = false;
+
+  constructor(spec: InstanceSessionSpec, deps: InstanceSessionDeps) {
+    this.instanceId = spec.instanceId;
+    this.apiKey = spec.apiKey;
+    this.login = spec.login;
+    this.store = spec.store;
+    this.user = spec.user;
+    this.pin = spec.instance.trustedCertificateSha256;
+    // Only this instance's client gets the pinned agent: another instance never accepts this certificate.
+    this.pinned =
+      this.pin === undefined
+        ? null
+        : pinnedCertificateAdapter({ origin: spec.instance.url, sha256: this.pin, base: deps.adapter });
+    const { instanceId } = spec;
+    this.client = createDfClient({
+      baseURL: spec.instance.url,
+      apiKey: spec.apiKey ?? undefined,
+      tokens: spec.store ?? emptyTokenStore(),
+      audience: spec.login?.admin === true ? 'admin' : 'user',
+      keepAlive: spec.login !== null,
+      clock: deps.clock,
+      timers: deps.timers,
+      refreshWindowSeconds: deps.refreshWindowSeconds,
+      serverClockOffsetMs: spec.clockOffsetMs,
+      sessionCallTimeoutMs: deps.sessionCallTimeoutMs,
+      adapter: this.pinned === null ? deps.adapter : this.pinned.adapter,
+      onSessionEnd: (error) =>
+        deps.logger.info('A session ended; a new sign-in is needed.', { instanceId, reason: error.message }),
+      onStorageError: (error) => deps.logger.warn('The session token store failed.', { instanceId, error }),
+    });
+  }
+
+  /** True while a sign-in runs on this client: the states it passes through are not news for listeners. */
+  get signingIn(): boolean {
+    return this.signInRunning;
+  }
+
+  async signIn(credentials: DfCredentials): Promise<DfSessionInfo> {
+    this.signInRunning = true;
+    try {
+      return await this.client.login(credentials);
+    } finally {
+      this.signInRunning = false;
+    }
+  }
+
+  /** Follows the client's status until close(). */
+  onStatusChange(listener: (status: DfSessionStatus) => void): void {
+    this.subscriptions.push(this.client.onStatusChange(listener));
+  }
+
+  /** The renderer's view of this session. A pure read. */
+  status(persistence: SessionStatus['persistence']): SessionStatus {
+    const df = this.client.status();
+    const input: SessionStatusInput = { instanceId: this.instanceId, df, admin: this.login?.admin ?? false, persistence };
+    if (this.user !== undefined) input.user = this.user;
+    if (this.unavailableReason !== undefined) input.unavailableReason = this.unavailableReason;
+    // The engine times each failed background refresh; an ended session says why through endedReason instead.
+    const failure = df.lastError;
+    if (failure !== undefined && failure.kind !== 'session-ended') {
+      input.refreshError = { kind: failure.kind, message: failure.message, at: failure.at };
+    }
+    return toSessionStatus(input);
+  }
+
+  /** Idempotent; never rejects (a failed sign-out on the server still ends the session here). */
+  close(options: CloseOptions): Promise<void> {
+    this.closing ??= this.shutDown(options);
+    return this.closing;
+  }
+
+  private async shutDown({ logout, clearToken }: CloseOptions): Promise<void> {
+    for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe();
+    // Timers first, so no keep-alive refresh starts while the session is being ended.
+    this.client.dispose();
+    try {
+      if (this.store !== null && logout) await this.client.logout();
+      else if (this.store !== null && clearToken) await this.store.clear();
+    } catch {
+      // logout() works offline and store.clear() logs its own failure; nothing is left to undo here.
+    } finally {
+      this.pinned?.dispose();
+    }
+  }
+}
