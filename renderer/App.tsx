@@ -3,7 +3,7 @@ import type { Instance } from '../shared/ipc/contract.ts';
 import { TopBar } from './app/TopBar.tsx';
 import { useInstanceShortcuts } from './app/shortcuts.ts';
 import { Workspace } from './app/Workspace.tsx';
-import type { DeskClient } from './desk.ts';
+import type { DeskClient } from './deskClient.ts';
 import { VaultBanner } from './features/diagnostics/VaultBanner.tsx';
 import { InstanceForm } from './features/instances/InstanceForm.tsx';
 import { Sidebar } from './features/instances/Sidebar.tsx';

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { createDeskClient, getBridge } from './desk.ts';
+import { createDeskClient, getBridge } from './deskClient.ts';
 import './styles.css';
 
 const container = document.getElementById('root');

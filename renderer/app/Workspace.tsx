@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import type { Instance, SessionStatus } from '../../shared/ipc/contract.ts';
-import { type DeskError, toDeskError } from '../desk.ts';
+import type { DeskError } from '../../shared/ipc/desk-error.ts';
+import { uiError } from '../uiError.ts';
 import { ApiConsole } from '../features/console/ApiConsole.tsx';
 import { forgetDraft } from '../features/console/drafts.ts';
 import { forgetHistory } from '../features/console/history.ts';
@@ -82,7 +83,7 @@ export function Workspace({ instance, status, onEdit, onRemoved, onSignInAgain }
       state.removeInstance(instance.id);
       onRemoved();
     } catch (error) {
-      setRemoveError(toDeskError(error));
+      setRemoveError(uiError(error));
       setRemoving(false);
     }
   }

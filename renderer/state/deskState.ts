@@ -1,5 +1,7 @@
 import type { Instance, ProbeReport, SessionStatus, VaultHealth } from '../../shared/ipc/contract.ts';
-import { type DeskClient, type DeskError, toDeskError } from '../desk.ts';
+import type { DeskClient } from '../deskClient.ts';
+import type { DeskError } from '../../shared/ipc/desk-error.ts';
+import { uiError } from '../uiError.ts';
 import { createStore } from './store.ts';
 
 export interface InstancesState {
@@ -40,7 +42,7 @@ export class DeskState {
     try {
       this.setInstances(await this.client.call('instances.list', {}));
     } catch (error) {
-      this.instances.set((previous) => ({ ...previous, loaded: true, error: toDeskError(error) }));
+      this.instances.set((previous) => ({ ...previous, loaded: true, error: uiError(error) }));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { DeskError } from '../desk.ts';
+import type { DeskError } from '../../shared/ipc/desk-error.ts';
 import { explainError } from './errorText.ts';
 
 /** A failure in plain words: what happened, the server's own message, and the next step. */

@@ -1,5 +1,5 @@
 import type { DeskErrorKind } from '../../shared/ipc/contract.ts';
-import type { DeskError } from '../desk.ts';
+import type { DeskError } from '../../shared/ipc/desk-error.ts';
 
 export interface ErrorExplanation {
   title: string;

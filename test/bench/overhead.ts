@@ -1,8 +1,8 @@
 /**
- * Interceptor overhead: sequential GETs through DF Desk's client versus bare axios with a fixed header,
+ * Session-adapter overhead: sequential GETs through DF Desk's client versus bare axios with a fixed header,
  * in alternating blocks in one run so machine noise hits every side alike. DF Desk's client sets
  * maxRedirects: 0 (it follows same-origin redirects itself), which skips axios's follow-redirects wrapper;
- * the third side isolates that, so the interceptor's own cost is visible too.
+ * the third side isolates that, so the session adapter's own cost is visible too.
  */
 import axios, { type AxiosInstance } from 'axios';
 import { startDfServer } from '../df-server/index.ts';

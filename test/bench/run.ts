@@ -1,6 +1,10 @@
-/** `npm run bench`: the refresh storm on every DF era, then the interceptor overhead. Prints tables. */
+/**
+ * `npm run bench`: the refresh storm on every DF era, the session adapter's overhead against bare axios, and
+ * what the desk (request proxy, IPC dispatch) adds on top of the session library. Prints tables.
+ */
 import type { DfProfile } from '../df-server/index.ts';
 import { authRefreshContender, dfDeskContender, naiveContender } from './contenders.ts';
+import { runDeskOverhead } from './desk-overhead.ts';
 import { runOverhead } from './overhead.ts';
 import { runStorm } from './storm.ts';
 import { renderTable } from './table.ts';
@@ -48,5 +52,23 @@ console.log(
 if (desk && bareDefault && bareNoRedirects) {
   console.log(`\nratio DF Desk / bare axios: ${(desk.totalMs / bareDefault.totalMs).toFixed(3)} (target <= 1.05)`);
   console.log(`ratio DF Desk / bare axios with maxRedirects 0: ${(desk.totalMs / bareNoRedirects.totalMs).toFixed(3)}`);
+}
+const deskOverhead = await runDeskOverhead(Number(process.env.BENCH_OVERHEAD_REQUESTS ?? 5000));
+const engine = deskOverhead.sides[0];
+console.log(`\nWhat the desk adds: ${deskOverhead.requestsPerSide} sequential GETs per side, rotating blocks of 250\n`);
+console.log(
+  renderTable(
+    ['side', 'total ms', 'µs / request', 'this / engine'],
+    deskOverhead.sides.map((side) => [
+      side.name,
+      side.totalMs.toFixed(0),
+      ((side.totalMs * 1000) / deskOverhead.requestsPerSide).toFixed(0),
+      (side.totalMs / (engine?.totalMs ?? 1)).toFixed(3),
+    ]),
+  ),
+);
+const deskSide = deskOverhead.sides[1];
+if (engine && deskSide) {
+  console.log(`\nratio desk.api.request / client.http: ${(deskSide.totalMs / engine.totalMs).toFixed(3)} (target <= 1.10)`);
 }
 console.log(`bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from 'react';
-import { type DeskError, toDeskError } from '../../desk.ts';
+import type { DfField, DfRecord } from '../../../shared/df/api.ts';
+import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CheckboxField, TextField } from '../../ui/Field.tsx';
 import { Modal } from '../../ui/Modal.tsx';
-import type { DfColumn, DfRecord } from './dfData.ts';
-import { editableOnCreate, isBooleanColumn, parseInput, sameValue, toInputText } from './recordValues.ts';
+import { uiError } from '../../uiError.ts';
+import { editableOnCreate, isBooleanColumn, parseFieldText, sameValue, toInputText } from './recordValues.ts';
 
 export interface RecordEditorProps {
   title: string;
-  columns: readonly DfColumn[];
+  columns: readonly DfField[];
   /** The record being edited; leave out to create one. */
   record?: DfRecord;
   /** Gets only what changed (edit) or what was filled in (create). Resolves false when the user backed out. */
@@ -44,7 +45,7 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
           if (column.required && !column.allowNull) found[column.name] = `${column.name} is required.`;
           continue;
         }
-        const parsed = parseInput(text, column);
+        const parsed = parseFieldText(text, column);
         if (!parsed.ok) {
           found[column.name] = parsed.error;
           continue;
@@ -71,7 +72,7 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
     try {
       if (await onSave(values)) onClose();
     } catch (error) {
-      setFailure(toDeskError(error));
+      setFailure(uiError(error));
     } finally {
       setBusy(false);
     }

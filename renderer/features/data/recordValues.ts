@@ -1,15 +1,15 @@
-import type { DfColumn, DfRecord } from './dfData.ts';
+import type { DfField, DfRecord, DfTableSchema } from '../../../shared/df/api.ts';
 
 const integerTypes = new Set(['id', 'integer', 'bigint', 'smallint', 'reference', 'user_id', 'user_id_on_create', 'user_id_on_update']);
 const decimalTypes = new Set(['float', 'double', 'decimal', 'money']);
 /** Columns the server fills in itself: not offered when creating a record. */
 const serverFilled = new Set(['timestamp_on_create', 'timestamp_on_update', 'user_id_on_create', 'user_id_on_update']);
 
-export function isBooleanColumn(column: DfColumn): boolean {
+export function isBooleanColumn(column: DfField): boolean {
   return column.type === 'boolean';
 }
 
-export function editableOnCreate(column: DfColumn): boolean {
+export function editableOnCreate(column: DfField): boolean {
   return !column.autoIncrement && !serverFilled.has(column.type) && column.type !== 'id';
 }
 
@@ -30,7 +30,7 @@ export function displayValue(value: unknown): string {
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Turns the text the user typed back into the column's type; empty means null where the column allows it. */
-export function parseInput(text: string, column: DfColumn): Parsed {
+export function parseFieldText(text: string, column: DfField): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') {
     if (column.allowNull) return { ok: true, value: null };
@@ -51,8 +51,8 @@ export function parseInput(text: string, column: DfColumn): Parsed {
 }
 
 /** Columns for a table without a readable schema (views, restricted roles): guessed from the rows. */
-export function columnsFromRecords(records: readonly DfRecord[]): DfColumn[] {
-  const seen = new Map<string, DfColumn>();
+export function columnsFromRecords(records: readonly DfRecord[]): DfField[] {
+  const seen = new Map<string, DfField>();
   for (const record of records.slice(0, 50)) {
     for (const [name, value] of Object.entries(record)) {
       if (seen.has(name)) continue;
@@ -71,6 +71,7 @@ export function columnsFromRecords(records: readonly DfRecord[]): DfColumn[] {
         allowNull: true,
         autoIncrement: false,
         isPrimaryKey: name === 'id',
+        isForeignKey: false,
         required: false,
       });
     }
@@ -80,4 +81,18 @@ export function columnsFromRecords(records: readonly DfRecord[]): DfColumn[] {
 
 export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The grid's columns: the schema's fields, or guessed from the rows when the schema says nothing. */
+export function gridColumns(schema: DfTableSchema | null, records: readonly DfRecord[]): DfField[] {
+  return schema && schema.fields.length > 0 ? schema.fields : columnsFromRecords(records);
+}
+
+/**
+ * The key rows are edited and deleted by: the schema's, or else a column named `id` (DF's own default key
+ * name), so tables read without a schema stay editable. Empty means the rows are read-only.
+ */
+export function gridPrimaryKey(schema: DfTableSchema | null, columns: readonly DfField[]): string[] {
+  if (schema && schema.primaryKey.length > 0) return schema.primaryKey;
+  return columns.some((column) => column.name === 'id') ? ['id'] : [];
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
-import { toDeskError } from '../../desk.ts';
+import type { DeskError } from '../../../shared/ipc/desk-error.ts';
+import { uiError } from '../../uiError.ts';
 import { useDeskState } from '../../state/context.ts';
 import { useStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -26,7 +27,7 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
   const { loaded, error } = useStore(state.instances);
   const [query, setQuery] = useState('');
   const [starring, setStarring] = useState<string | null>(null);
-  const [starError, setStarError] = useState<ReturnType<typeof toDeskError> | null>(null);
+  const [starError, setStarError] = useState<DeskError | null>(null);
   const visible = instances.filter((instance) => matchesSearch(instance, query));
   const now = Date.now();
 
@@ -40,7 +41,7 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
       });
       state.upsertInstance(saved);
     } catch (failure) {
-      setStarError(toDeskError(failure));
+      setStarError(uiError(failure));
     } finally {
       setStarring(null);
     }

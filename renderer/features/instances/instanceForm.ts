@@ -1,4 +1,5 @@
-import type { InstanceTag } from '../../../shared/ipc/contract.ts';
+import type { Instance, InstancePatch, InstanceTag, NewInstance } from '../../../shared/ipc/contract.ts';
+import { presetColors } from './tags.ts';
 
 export interface InstanceFormValues {
   name: string;
@@ -48,3 +49,73 @@ export function validateInstanceForm(values: InstanceFormValues): InstanceFormEr
   }
   return errors;
 }
+
+/** The certificate choices of the form: one to trust from the last connection test, or forget the pinned one. */
+export interface CertificateChoice {
+  trustSha256: string | null;
+  forgetPin: boolean;
+}
+
+function commonFields(values: InstanceFormValues) {
+  return {
+    name: values.name.trim(),
+    url: values.url.trim(),
+    tag: values.tag,
+    color: values.color.trim(),
+    favorite: values.favorite,
+    allowInsecureHttp: needsInsecureConsent(values.url) && values.allowInsecureHttp,
+  };
+}
+
+/** What `instances.add` gets: the key and a trusted certificate only when given. */
+export function newInstanceInput(values: InstanceFormValues, choice: CertificateChoice): NewInstance {
+  const apiKey = values.apiKey.trim();
+  return {
+    ...commonFields(values),
+    ...(apiKey ? { apiKey } : {}),
+    ...(choice.trustSha256 ? { trustedCertificateSha256: choice.trustSha256 } : {}),
+  };
+}
+
+/** What `instances.update` gets: a blank key keeps the stored one, `null` removes the key or the pin. */
+export function instancePatch(values: InstanceFormValues, choice: CertificateChoice): InstancePatch {
+  const apiKey = values.apiKey.trim();
+  const pin = choice.trustSha256
+    ? { trustedCertificateSha256: choice.trustSha256 }
+    : choice.forgetPin
+      ? { trustedCertificateSha256: null }
+      : {};
+  return {
+    ...commonFields(values),
+    ...(apiKey ? { apiKey } : values.removeApiKey ? { apiKey: null } : {}),
+    ...pin,
+  };
+}
+
+/** The form's starting values: the instance's own, or a new instance's defaults. */
+export function initialValues(instance: Instance | undefined): InstanceFormValues {
+  return {
+    name: instance?.name ?? '',
+    url: instance?.url ?? '',
+    apiKey: '',
+    removeApiKey: false,
+    tag: instance?.tag ?? 'dev',
+    color: instance?.color ?? presetColors[0]?.value ?? '#1e66f5',
+    favorite: instance?.favorite ?? false,
+    allowInsecureHttp: instance?.allowInsecureHttp ?? false,
+  };
+}
+
+/**
+ * The pin a connection test should use: the instance's, unless the user chose to forget it or the URL moved
+ * to another origin (the registry drops a pin then, and the form follows suit).
+ */
+export function keptPin(instance: Instance | undefined, forgetPin: boolean, typedUrl: string): string | undefined {
+  const pin = instance?.trustedCertificateSha256;
+  if (pin === undefined || forgetPin || instance === undefined) return undefined;
+  const url = parseInstanceUrl(typedUrl);
+  return url !== null && url.origin === new URL(instance.url).origin ? pin : undefined;
+}
+
+/** Changes one field of the form. */
+export type SetInstanceField = <K extends keyof InstanceFormValues>(key: K, value: InstanceFormValues[K]) => void;

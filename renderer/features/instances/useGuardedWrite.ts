@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback } from 'react';
 import type { Instance } from '../../../shared/ipc/contract.ts';
-import { toDeskError } from '../../desk.ts';
+import { uiError } from '../../uiError.ts';
 import { useConfirm } from '../../ui/confirm.tsx';
 import { isProd } from './tags.ts';
 
@@ -33,7 +33,7 @@ export function useGuardedWrite(instance: Instance) {
       try {
         return { done: true, value: await run(confirmed) };
       } catch (error) {
-        if (confirmed || toDeskError(error).kind !== 'confirmation-required') throw error;
+        if (confirmed || uiError(error).kind !== 'confirmation-required') throw error;
         const ok = await confirm({ ...intent, production: true, danger: true });
         if (!ok) return { done: false };
         return { done: true, value: await run(true) };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
-import { type DeskError, toDeskError } from '../../desk.ts';
+import type { DeskError } from '../../../shared/ipc/desk-error.ts';
+import { uiError } from '../../uiError.ts';
 import { useDeskState } from '../../state/context.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -40,7 +41,7 @@ export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelPr
       const channel = action === 'refresh' ? 'session.refresh' : 'session.signOut';
       state.putStatus(await state.client.call(channel, { id: instance.id }));
     } catch (failure) {
-      setError(toDeskError(failure));
+      setError(uiError(failure));
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Instance, ProbeReport, SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
-import { type DeskError, toDeskError } from '../../desk.ts';
+import type { DeskError } from '../../../shared/ipc/desk-error.ts';
+import { uiError } from '../../uiError.ts';
 import { useDeskState } from '../../state/context.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -71,7 +72,7 @@ export function SignInForm({ instance, onSignedIn, onCancel, cancelLabel = 'Canc
       setPassword('');
       onSignedIn?.(status);
     } catch (error) {
-      setFailure(toDeskError(error));
+      setFailure(uiError(error));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDeskClient } from '../../../renderer/desk.ts';
+import { createDeskClient } from '../../../renderer/deskClient.ts';
 import { DeskState } from '../../../renderer/state/deskState.ts';
 import { FakeDesk, failWith } from '../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../support/fixtures.ts';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { App } from '../../../renderer/App.tsx';
-import { createDeskClient } from '../../../renderer/desk.ts';
+import { createDeskClient } from '../../../renderer/deskClient.ts';
 import { DeskStateContext } from '../../../renderer/state/context.ts';
 import { DeskState } from '../../../renderer/state/deskState.ts';
 import { ConfirmProvider } from '../../../renderer/ui/confirm.tsx';

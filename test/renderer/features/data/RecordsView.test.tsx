@@ -156,6 +156,22 @@ describe('RecordsView paging, sorting and filtering', () => {
   });
 });
 
+describe('RecordsView without a readable schema', () => {
+  it('guesses the columns from the rows and keys them by id when the schema answer is not DF-shaped', async () => {
+    const desk = tableDesk();
+    const read = desk.handlers.request;
+    desk.handlers.request = async (payload) => {
+      if (payload.request.path === '/db/_schema/contacts') return answer({ hello: 'world' });
+      if (!read) throw new Error('tableDesk has no request handler');
+      return read(payload);
+    };
+    await show(desk);
+    expect(queryAllByRole('columnheader').map((header) => header.textContent)).toEqual(['id', 'name', 'age', 'Actions']);
+    expect(getByRole('button', { name: 'Edit record 1' })).toBeTruthy();
+    expect(queryByRole('alert')).toBeNull();
+  });
+});
+
 describe('RecordsView writes', () => {
   const prod = anInstance({ id: 'prod1', name: 'Production', tag: 'prod', url: 'https://df.example.com' });
 

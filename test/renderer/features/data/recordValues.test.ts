@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { DfColumn } from '../../../../renderer/features/data/dfData.ts';
+import type { DfField, DfTableSchema } from '../../../../shared/df/api.ts';
 import {
   columnsFromRecords,
   displayValue,
   editableOnCreate,
-  parseInput,
+  gridColumns,
+  gridPrimaryKey,
+  parseFieldText,
   toInputText,
 } from '../../../../renderer/features/data/recordValues.ts';
 
-function column(overrides: Partial<DfColumn>): DfColumn {
+function column(overrides: Partial<DfField>): DfField {
   return {
     name: 'c',
     label: 'c',
@@ -16,6 +18,7 @@ function column(overrides: Partial<DfColumn>): DfColumn {
     allowNull: true,
     autoIncrement: false,
     isPrimaryKey: false,
+    isForeignKey: false,
     required: false,
     ...overrides,
   };
@@ -30,14 +33,14 @@ describe('record values', () => {
   });
 
   it('turns text back into the column type; empty is null where allowed', () => {
-    expect(parseInput('42', column({ type: 'integer' }))).toEqual({ ok: true, value: 42 });
-    expect(parseInput('4.2', column({ type: 'integer' }))).toEqual({ ok: false, error: 'c needs a whole number.' });
-    expect(parseInput('4.5', column({ type: 'decimal' }))).toEqual({ ok: true, value: 4.5 });
-    expect(parseInput('abc', column({ type: 'float' })).ok).toBe(false);
-    expect(parseInput('', column({}))).toEqual({ ok: true, value: null });
-    expect(parseInput('', column({ allowNull: false }))).toEqual({ ok: true, value: '' });
-    expect(parseInput('', column({ allowNull: false, type: 'integer' })).ok).toBe(false);
-    expect(parseInput(' keep spaces ', column({}))).toEqual({ ok: true, value: ' keep spaces ' });
+    expect(parseFieldText('42', column({ type: 'integer' }))).toEqual({ ok: true, value: 42 });
+    expect(parseFieldText('4.2', column({ type: 'integer' }))).toEqual({ ok: false, error: 'c needs a whole number.' });
+    expect(parseFieldText('4.5', column({ type: 'decimal' }))).toEqual({ ok: true, value: 4.5 });
+    expect(parseFieldText('abc', column({ type: 'float' })).ok).toBe(false);
+    expect(parseFieldText('', column({}))).toEqual({ ok: true, value: null });
+    expect(parseFieldText('', column({ allowNull: false }))).toEqual({ ok: true, value: '' });
+    expect(parseFieldText('', column({ allowNull: false, type: 'integer' })).ok).toBe(false);
+    expect(parseFieldText(' keep spaces ', column({}))).toEqual({ ok: true, value: ' keep spaces ' });
   });
 
   it('leaves server-filled columns out of a new record', () => {
@@ -54,5 +57,23 @@ describe('record values', () => {
       expect.objectContaining({ name: 'name', type: 'string' }),
       expect.objectContaining({ name: 'extra', type: 'string' }),
     ]);
+  });
+});
+
+describe('grid columns and key', () => {
+  const schema = (fields: DfField[], primaryKey: string[]): DfTableSchema => ({ name: 't', label: 't', fields, primaryKey });
+
+  it("uses the schema's fields, or guesses them from the rows when it has none", () => {
+    const fields = [column({ name: 'code' })];
+    expect(gridColumns(schema(fields, []), [{ x: 1 }])).toBe(fields);
+    expect(gridColumns(schema([], []), [{ x: 1 }]).map((field) => field.name)).toEqual(['x']);
+    expect(gridColumns(null, [{ y: 'a' }]).map((field) => field.name)).toEqual(['y']);
+  });
+
+  it("keys rows by the schema's primary key, else by a column named id, else not at all", () => {
+    expect(gridPrimaryKey(schema([], ['a', 'b']), [column({ name: 'id' })])).toEqual(['a', 'b']);
+    expect(gridPrimaryKey(schema([], []), [column({ name: 'id' })])).toEqual(['id']);
+    expect(gridPrimaryKey(null, [column({ name: 'id' })])).toEqual(['id']);
+    expect(gridPrimaryKey(null, [column({ name: 'code' })])).toEqual([]);
   });
 });

@@ -1,53 +1,14 @@
-import { AxiosError, isAxiosError } from 'axios';
+// The IPC axios as the app gets it: through the desk client's api(id), over a fake bridge.
+import { isAxiosError } from 'axios';
 import { describe, expect, it } from 'vitest';
-import {
-  createDeskClient,
-  DeskError,
-  DeskRequestError,
-  dfErrorMessage,
-  getBridge,
-  proxyDuration,
-  toDeskError,
-} from '../../renderer/desk.ts';
+import { createDeskClient } from '../../renderer/deskClient.ts';
+import { DeskRequestError, proxyDuration } from '../../renderer/ipcAxios.ts';
+import { uiError } from '../../renderer/uiError.ts';
 import { FakeDesk, failWith } from './support/fakeDesk.ts';
-import { anInstance } from './support/fixtures.ts';
 
 function proxyAnswer(status = 200, data: unknown = { resource: [] }) {
   return { status, data, headers: { 'content-type': 'application/json', 'x-total': '7' }, durationMs: 42 };
 }
-
-describe('call', () => {
-  it('sends the channel and payload and returns the value', async () => {
-    const desk = new FakeDesk({ 'instances.list': () => [anInstance()] });
-    const list = await createDeskClient(desk).call('instances.list', {});
-    expect(desk.calls).toEqual([{ channel: 'instances.list', payload: {} }]);
-    expect(list.map((instance) => instance.id)).toEqual(['dev1']);
-  });
-
-  it('turns {ok:false} into a thrown DeskError with kind, message and status', async () => {
-    const desk = new FakeDesk({
-      'session.signIn': () => {
-        throw failWith('bad-credentials', 'Invalid credentials supplied.', 401);
-      },
-    });
-    const promise = createDeskClient(desk).call('session.signIn', {
-      id: 'dev1',
-      credentials: { email: 'a@b.c', password: 'x' },
-    });
-    await expect(promise).rejects.toBeInstanceOf(DeskError);
-    await expect(promise).rejects.toMatchObject({ kind: 'bad-credentials', message: 'Invalid credentials supplied.', status: 401 });
-  });
-
-  it('reports a failing transport or an unreadable answer as an internal DeskError', async () => {
-    const broken = {
-      invoke: () => Promise.reject(new Error('ipc closed')),
-      on: () => () => undefined,
-    };
-    await expect(createDeskClient(broken).call('vault.health', {})).rejects.toMatchObject({ kind: 'internal' });
-    const garbled = { invoke: () => Promise.resolve('nonsense'), on: () => () => undefined } as unknown as FakeDesk;
-    await expect(createDeskClient(garbled).call('vault.health', {})).rejects.toMatchObject({ kind: 'internal' });
-  });
-});
 
 describe('api(id): axios over IPC', () => {
   it('sends a GET as a request call with path and params, and maps the answer to an AxiosResponse', async () => {
@@ -100,22 +61,7 @@ describe('api(id): axios over IPC', () => {
     expect(isAxiosError(error)).toBe(true);
     expect(error).toBeInstanceOf(DeskRequestError);
     expect((error as DeskRequestError).desk).toMatchObject({ kind: 'confirmation-required' });
-    expect(toDeskError(error).kind).toBe('confirmation-required');
-  });
-
-  it('tells session-ended listeners which instance lost its session', async () => {
-    const desk = new FakeDesk({
-      request: () => {
-        throw failWith('session-ended', 'Token refresh failed.', 401);
-      },
-    });
-    const client = createDeskClient(desk);
-    const ended: string[] = [];
-    const stop = client.onSessionEnded((id) => ended.push(id));
-    await expect(client.api('stage1').get('/db/_table')).rejects.toMatchObject({ status: 401 });
-    stop();
-    await expect(client.api('stage1').get('/db/_table')).rejects.toBeInstanceOf(AxiosError);
-    expect(ended).toEqual(['stage1']);
+    expect(uiError(error).kind).toBe('confirmation-required');
   });
 
   it('rejects a non-2xx answer like axios does, unless validateStatus accepts it', async () => {
@@ -124,7 +70,7 @@ describe('api(id): axios over IPC', () => {
     const api = createDeskClient(desk).api('dev1');
     const error = await api.get('/db/_table/x').catch((failure: unknown) => failure);
     expect(isAxiosError(error) && error.response?.status).toBe(404);
-    expect(toDeskError(error)).toMatchObject({
+    expect(uiError(error)).toMatchObject({
       kind: 'not-found',
       status: 404,
       message: 'Table "x" does not exist in the database.',
@@ -139,25 +85,7 @@ describe('api(id): axios over IPC', () => {
       .api('dev1')
       .head('/db')
       .catch((failure: unknown) => failure);
-    expect(toDeskError(error).kind).toBe('invalid-input');
+    expect(uiError(error).kind).toBe('invalid-input');
     expect(desk.calls).toHaveLength(0);
-  });
-
-  it('reuses one axios instance per DF instance', () => {
-    const client = createDeskClient(new FakeDesk());
-    expect(client.api('a')).toBe(client.api('a'));
-    expect(client.api('a')).not.toBe(client.api('b'));
-  });
-});
-
-describe('helpers', () => {
-  it('decodes DF error messages and ignores other shapes', () => {
-    expect(dfErrorMessage({ error: { message: 'It&#039;s &lt;bad&gt; &amp; wrong' } })).toBe("It's <bad> & wrong");
-    expect(dfErrorMessage({ resource: [] })).toBeUndefined();
-    expect(dfErrorMessage('oops')).toBeUndefined();
-  });
-
-  it('says plainly when window.desk is missing', () => {
-    expect(() => getBridge()).toThrow(/window\.desk is missing/);
   });
 });

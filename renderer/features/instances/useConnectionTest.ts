@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { ProbeReport } from '../../../shared/ipc/contract.ts';
+import type { DeskError } from '../../../shared/ipc/desk-error.ts';
+import { useDeskState } from '../../state/context.ts';
+import { uiError } from '../../uiError.ts';
+
+export interface ConnectionTestState {
+  probing: boolean;
+  report: ProbeReport | null;
+  probeError: DeskError | null;
+  /** The fingerprint the user chose to trust from the last test, if any. */
+  trustSha256: string | null;
+  setTrustSha256(sha256: string | null): void;
+  /** Probes `url` as the instance would connect: with the typed key and the certificate it would pin. */
+  test(url: string, apiKey: string, pin: string | undefined): Promise<void>;
+}
+
+/** The form's "Test connection": the server's answers, and the certificate the user may choose to trust. */
+export function useConnectionTest(): ConnectionTestState {
+  const state = useDeskState();
+  const [probing, setProbing] = useState(false);
+  const [report, setReport] = useState<ProbeReport | null>(null);
+  const [probeError, setProbeError] = useState<DeskError | null>(null);
+  const [trustSha256, setTrustSha256] = useState<string | null>(null);
+
+  async function test(url: string, apiKey: string, pin: string | undefined) {
+    setProbing(true);
+    setProbeError(null);
+    setReport(null);
+    try {
+      const result = await state.client.call('instances.probe', {
+        url,
+        ...(apiKey ? { apiKey } : {}),
+        ...(pin ? { trustedCertificateSha256: pin } : {}),
+      });
+      setReport(result);
+    } catch (error) {
+      setProbeError(uiError(error));
+    } finally {
+      setProbing(false);
+    }
+  }
+
+  return { probing, report, probeError, trustSha256, setTrustSha256, test };
+}
