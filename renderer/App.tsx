@@ -7,7 +7,7 @@ import type { DeskClient } from './deskClient.ts';
 import { VaultBanner } from './features/diagnostics/VaultBanner.tsx';
 import { InstanceForm } from './features/instances/InstanceForm.tsx';
 import { Sidebar } from './features/instances/Sidebar.tsx';
-import { sortInstances } from './features/instances/tags.ts';
+import { sortInstances } from '../shared/instances.ts';
 import { SignInDialog } from './features/session/SignInDialog.tsx';
 import { DeskStateContext, useDeskState } from './state/context.ts';
 import { DeskState } from './state/deskState.ts';

@@ -4,6 +4,7 @@
  */
 import type { AxiosRequestConfig } from 'axios';
 import type { HttpMethod, ProxyRequest } from '../shared/ipc/contract.ts';
+import { httpMethods } from '../shared/ipc/names.ts';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -14,10 +15,8 @@ declare module 'axios' {
 
 type ParamValue = string | number | boolean;
 
-const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-
 function isHttpMethod(value: string): value is HttpMethod {
-  return (methods as readonly string[]).includes(value);
+  return (httpMethods as readonly string[]).includes(value);
 }
 
 /** Lists become DF's csv; other structures go as JSON text. */

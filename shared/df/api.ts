@@ -200,6 +200,15 @@ export async function deleteRecords(
 /** The primary-key values of one record, by column. */
 export type DfRecordKey = Record<string, unknown>;
 
+/**
+ * The key rows are written by: the schema's primary key, or else a column named `id` (DF's default key name),
+ * so a table whose schema could not be read stays editable. Empty: the rows are read-only.
+ */
+export function writableKey(schema: DfTableSchema | null, columns: readonly { name: string }[]): string[] {
+  if (schema !== null && schema.primaryKey.length > 0) return schema.primaryKey;
+  return columns.some((column) => column.name === 'id') ? ['id'] : [];
+}
+
 /** The key of `record`, or undefined when the table has no usable primary key (its rows are then read-only). */
 export function recordKey(record: DfRecord, primaryKey: readonly string[]): DfRecordKey | undefined {
   if (primaryKey.length === 0) return undefined;

@@ -1,7 +1,8 @@
 // Public entry of the DF session library. Runs in Node and browsers (no platform globals beyond timers/URL).
 export { createDfClient } from './client.ts';
-export type { DfClient, DfClientOptions, DfCredentials, DfSessionInfo } from './client.ts';
-export type { DfSessionState, DfSessionStatus, TokenStore } from './session.ts';
+export type { DfClient, DfClientOptions, DfSessionInfo } from './client.ts';
+export type { DfCredentials } from './session-calls.ts';
+export type { DfSessionFailure, DfSessionState, DfSessionStatus, TokenStore } from './session-types.ts';
 export { DfError, isDfError } from './errors.ts';
 export type { DfErrorKind } from './errors.ts';
 export type { Clock, Timers, TimerHandle } from './clock.ts';
@@ -32,6 +33,7 @@ export {
   updateRecord,
   updateRecordByKey,
   updateRecords,
+  writableKey,
 } from './api.ts';
 export type {
   DfAuthService,

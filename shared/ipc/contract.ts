@@ -4,15 +4,22 @@
  * Each channel takes exactly one payload object, checked with zod before any handler runs.
  */
 import { z } from 'zod';
-import type { DeskErrorKind, eventNames, ChannelName as ListedChannelName } from './names.ts';
+import type { DeskErrorKind, eventNames, InstanceTag, ChannelName as ListedChannelName } from './names.ts';
+import { httpMethods, instanceTags } from './names.ts';
 
 // The names live in the zod-free names.ts (the preload bundles them); re-exported so the contract stays one import.
-export { channelNames, deskErrorKinds, eventNames, ipcPrefix } from './names.ts';
-export type { DeskErrorKind } from './names.ts';
+export {
+  channelNames,
+  deskErrorKinds,
+  destructiveMethods,
+  eventNames,
+  httpMethods,
+  instanceTags,
+  ipcPrefix,
+} from './names.ts';
+export type { DeskErrorKind, HttpMethod, InstanceTag } from './names.ts';
 
-export const instanceTags = ['dev', 'staging', 'prod', 'other'] as const;
 export const instanceTagSchema = z.enum(instanceTags);
-export type InstanceTag = z.infer<typeof instanceTagSchema>;
 
 export const instanceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid instance id.');
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colors are #rrggbb.');
@@ -161,9 +168,6 @@ export interface SessionStatus {
   persistence: 'keychain' | 'memory';
 }
 
-export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-export type HttpMethod = (typeof httpMethods)[number];
-export const destructiveMethods: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 export const proxyRequestSchema = z.strictObject({
   method: z.enum(httpMethods),

@@ -26,6 +26,15 @@ export const channelNames = [
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
+/** The tags an instance can carry; `prod` asks before every write. */
+export const instanceTags = ['dev', 'staging', 'prod', 'other'] as const;
+export type InstanceTag = (typeof instanceTags)[number];
+
+/** The methods the request proxy sends; every one but GET changes data. */
+export const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+export const destructiveMethods: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** Main → renderer pushes (contract.ts checks this list against the DeskEvents interface). */
 export const eventNames = ['session.changed', 'instances.changed'] as const satisfies readonly DeskEventName[];
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { instancePatchSchema, newInstanceSchema } from '../../../shared/ipc/contract.ts';
 import type { Instance, InstancePatch, InstanceTag, NewInstance } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
+import { sortInstances } from '../../../shared/instances.ts';
 import type { KeyValueStore, Logger, SecretVault } from '../ports.ts';
 import { defaultColorFor, DEFAULT_TAG } from './instances/instance-defaults.ts';
 import { newInstanceId } from './instances/instance-ids.ts';
@@ -41,15 +42,6 @@ const pinNeedsHttpsMessage = 'A certificate can only be trusted for an https:// 
 function checkedPin(url: string, pin: string | undefined): string | undefined {
   if (pin !== undefined && !url.startsWith('https://')) throw new DeskError('invalid-input', pinNeedsHttpsMessage);
   return pin;
-}
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-export function sortInstances(instances: Instance[]): Instance[] {
-  return [...instances].sort(
-    (a, b) =>
-      Number(b.favorite) - Number(a.favorite) || collator.compare(a.name, b.name) || a.id.localeCompare(b.id),
-  );
 }
 
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

@@ -1,8 +1,8 @@
 import type { HttpMethod } from '../../../shared/ipc/contract.ts';
+import { destructiveMethods, httpMethods } from '../../../shared/ipc/names.ts';
 
-export const consoleMethods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-/** Our copy of the contract's list: the contract's value would pull zod into the bundle. */
-export const writeMethods: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
+export const consoleMethods: readonly HttpMethod[] = httpMethods;
+export const writeMethods: readonly HttpMethod[] = destructiveMethods;
 
 export interface ParamRow {
   key: string;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { describeRecordKey } from '../../../shared/df/api.ts';
+import { describeRecordKey, writableKey } from '../../../shared/df/api.ts';
 import type { Instance } from '../../../shared/ipc/contract.ts';
 import { useDeskState } from '../../state/context.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -8,7 +8,7 @@ import { RecordEditor } from './RecordEditor.tsx';
 import { RecordsFilter } from './RecordsFilter.tsx';
 import { RecordsPager } from './RecordsPager.tsx';
 import { RecordsTable } from './RecordsTable.tsx';
-import { gridColumns, gridPrimaryKey } from './recordValues.ts';
+import { gridColumns } from './recordValues.ts';
 import { useRecordsPage } from './useRecordsPage.ts';
 import { useRecordWrites } from './useRecordWrites.ts';
 import { useTableSchema } from './useTableSchema.ts';
@@ -27,7 +27,7 @@ export function RecordsView({ instance, service, table }: RecordsViewProps) {
   const view = useRecordsPage(api, service, table);
   const records = view.page?.records ?? [];
   const columns = useMemo(() => gridColumns(schema, records), [schema, records]);
-  const primaryKey = gridPrimaryKey(schema, columns);
+  const primaryKey = writableKey(schema, columns);
   const writes = useRecordWrites({ instance, api, service, table, primaryKey }, view.reload);
   const editing = writes.editing;
   const { loading, error } = view;

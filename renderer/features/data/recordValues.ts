@@ -87,12 +87,3 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function gridColumns(schema: DfTableSchema | null, records: readonly DfRecord[]): DfField[] {
   return schema && schema.fields.length > 0 ? schema.fields : columnsFromRecords(records);
 }
-
-/**
- * The key rows are edited and deleted by: the schema's, or else a column named `id` (DF's own default key
- * name), so tables read without a schema stay editable. Empty means the rows are read-only.
- */
-export function gridPrimaryKey(schema: DfTableSchema | null, columns: readonly DfField[]): string[] {
-  if (schema && schema.primaryKey.length > 0) return schema.primaryKey;
-  return columns.some((column) => column.name === 'id') ? ['id'] : [];
-}

@@ -1,4 +1,5 @@
 import type { Instance, InstancePatch, InstanceTag, NewInstance } from '../../../shared/ipc/contract.ts';
+import { isLoopbackHost } from '../../../shared/instances.ts';
 import { presetColors } from './tags.ts';
 
 export interface InstanceFormValues {
@@ -22,11 +23,6 @@ export function parseInstanceUrl(text: string): URL | null {
   } catch {
     return null;
   }
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** Plain http:// to anything but this machine sends the API key and token unencrypted. */

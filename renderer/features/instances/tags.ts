@@ -1,7 +1,7 @@
 import type { Instance, InstanceTag } from '../../../shared/ipc/contract.ts';
+import { instanceTags } from '../../../shared/ipc/names.ts';
 
-/** Our own copy of the tag list: importing the contract's value would pull zod into the bundle. */
-export const tags: readonly InstanceTag[] = ['dev', 'staging', 'prod', 'other'];
+export const tags: readonly InstanceTag[] = instanceTags;
 
 export const tagLabels: Record<InstanceTag, string> = {
   dev: 'Dev',
@@ -34,14 +34,6 @@ export const presetColors: readonly { name: string; value: string }[] = [
   { name: 'purple', value: '#7c3aed' },
   { name: 'slate', value: '#475569' },
 ];
-
-/** Favourites first, then by name: the order of the sidebar and of the Ctrl/Cmd+1..9 shortcuts. */
-export function sortInstances(list: readonly Instance[]): Instance[] {
-  return [...list].sort(
-    (a, b) =>
-      Number(b.favorite) - Number(a.favorite) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
-  );
-}
 
 export function matchesSearch(instance: Instance, query: string): boolean {
   const needle = query.trim().toLowerCase();

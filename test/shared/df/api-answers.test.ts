@@ -8,6 +8,7 @@ import {
   getRecord,
   recordKey,
   updateRecordByKey,
+  writableKey,
 } from '../../../shared/df/api.ts';
 import { readRecordPage, readServices, readTableSchema, readTables } from '../../../shared/df/api-answers.ts';
 import { DfError } from '../../../shared/df/errors.ts';
@@ -105,6 +106,14 @@ describe('record keys and paths', () => {
     expect(recordKey({ a: 1, b: null }, ['a', 'b'])).toBeUndefined();
     expect(recordKey({ id: 1 }, [])).toBeUndefined();
     expect(describeRecordKey({ a: 1, b: 'z' })).toBe('1, z');
+  });
+
+  it("writes rows by the schema's primary key, else by a column named id, else not at all", () => {
+    const schema = (primaryKey: string[]) => ({ name: 't', label: 't', fields: [], primaryKey });
+    expect(writableKey(schema(['a', 'b']), [{ name: 'id' }])).toEqual(['a', 'b']);
+    expect(writableKey(schema([]), [{ name: 'id' }])).toEqual(['id']);
+    expect(writableKey(null, [{ name: 'id' }])).toEqual(['id']);
+    expect(writableKey(null, [{ name: 'code' }])).toEqual([]);
   });
 
   it('writes by key: one column in the path, a composite key in the body, with the caller’s request config', async () => {

@@ -3,6 +3,7 @@
  * session library can append `/api/v2/...` without doubling it.
  */
 import { DeskError } from '../../../../shared/ipc/desk-error.ts';
+import { isLoopbackHost } from '../../../../shared/instances.ts';
 
 export interface NormalizedUrl {
   /** `scheme://host[:port][/path]`: lowercase scheme and host, no trailing slash, no trailing /api/v2. */
@@ -15,13 +16,6 @@ const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 function invalid(message: string): DeskError {
   return new DeskError('invalid-input', message);
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '[::1]') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 export function normalizeInstanceUrl(input: string): NormalizedUrl {

@@ -14,10 +14,9 @@ import { openSettingsStore } from '../../../../electron/main/adapters/settings-s
 import { DeskError, isDeskError } from '../../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../../../../electron/main/ports.ts';
 import type { InstanceRegistry } from '../../../../electron/main/services/instance-registry.ts';
-import { createInstanceRegistry, sortInstances } from '../../../../electron/main/services/instance-registry.ts';
+import { createInstanceRegistry } from '../../../../electron/main/services/instance-registry.ts';
 import { deskSettingsDocument } from '../../../../electron/main/services/instances/settings-document.ts';
 import { apiKeyAccount, tokenAccount } from '../../../../electron/main/services/instances/vault-accounts.ts';
-import type { Instance } from '../../../../shared/ipc/contract.ts';
 import { loadTestKeytar, recordingLogger, removeService, uniqueService } from '../adapters/fixtures/test-keyring.ts';
 
 const apiKey = '36fda24fe5588fa4285ac6c6c2fdfbdb6b6bc9834699774c9bf777f706d05a88';
@@ -124,13 +123,6 @@ describe('list', () => {
     expect(registry.list().map((i) => i.name)).toEqual(['Delta', 'zeta', 'Alpha', 'beta', 'gamma 9', 'gamma 10']);
   });
 
-  it('sortInstances does not mutate its input', () => {
-    const a = { id: '1', name: 'b', favorite: false } as Instance;
-    const b = { id: '2', name: 'a', favorite: false } as Instance;
-    const input = [a, b];
-    expect(sortInstances(input)).toEqual([b, a]);
-    expect(input).toEqual([a, b]);
-  });
 });
 
 describe('update', () => {

@@ -5,7 +5,6 @@ import {
   displayValue,
   editableOnCreate,
   gridColumns,
-  gridPrimaryKey,
   parseFieldText,
   toInputText,
 } from '../../../../renderer/features/data/recordValues.ts';
@@ -68,12 +67,5 @@ describe('grid columns and key', () => {
     expect(gridColumns(schema(fields, []), [{ x: 1 }])).toBe(fields);
     expect(gridColumns(schema([], []), [{ x: 1 }]).map((field) => field.name)).toEqual(['x']);
     expect(gridColumns(null, [{ y: 'a' }]).map((field) => field.name)).toEqual(['y']);
-  });
-
-  it("keys rows by the schema's primary key, else by a column named id, else not at all", () => {
-    expect(gridPrimaryKey(schema([], ['a', 'b']), [column({ name: 'id' })])).toEqual(['a', 'b']);
-    expect(gridPrimaryKey(schema([], []), [column({ name: 'id' })])).toEqual(['id']);
-    expect(gridPrimaryKey(null, [column({ name: 'id' })])).toEqual(['id']);
-    expect(gridPrimaryKey(null, [column({ name: 'code' })])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromeColor, isProd, matchesSearch, sortInstances } from '../../../../renderer/features/instances/tags.ts';
+import { chromeColor, isProd, matchesSearch } from '../../../../renderer/features/instances/tags.ts';
 import { anInstance } from '../../support/fixtures.ts';
 
 describe('instance tags and order', () => {
@@ -8,15 +8,6 @@ describe('instance tags and order', () => {
     expect(chromeColor(anInstance({ tag: 'other', color: '#00ff00' }))).toBe('#00ff00');
     expect(isProd(anInstance({ tag: 'prod' }))).toBe(true);
     expect(isProd(undefined)).toBe(false);
-  });
-
-  it('puts favourites first, then sorts by name without case', () => {
-    const sorted = sortInstances([
-      anInstance({ id: 'a', name: 'zeta' }),
-      anInstance({ id: 'b', name: 'Alpha' }),
-      anInstance({ id: 'c', name: 'mid', favorite: true }),
-    ]);
-    expect(sorted.map((instance) => instance.id)).toEqual(['c', 'b', 'a']);
   });
 
   it('searches name, URL and tag', () => {

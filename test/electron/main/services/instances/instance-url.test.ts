@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDeskError } from '../../../../../shared/ipc/desk-error.ts';
-import { isLoopbackHost, lacksHttpConsent, normalizeInstanceUrl } from '../../../../../electron/main/services/instances/instance-url.ts';
+import { lacksHttpConsent, normalizeInstanceUrl } from '../../../../../electron/main/services/instances/instance-url.ts';
 
 describe('normalizeInstanceUrl', () => {
   const table: Array<[string, string, boolean]> = [
@@ -55,17 +55,6 @@ describe('normalizeInstanceUrl', () => {
       expect((error as Error).message).not.toContain('abc');
     });
   }
-});
-
-describe('isLoopbackHost', () => {
-  it('knows loopback names and addresses', () => {
-    for (const host of ['localhost', 'LOCALHOST', 'api.localhost', '127.0.0.1', '127.1.2.3', '[::1]']) {
-      expect(isLoopbackHost(host)).toBe(true);
-    }
-    for (const host of ['localhost.example.com', '128.0.0.1', '10.0.0.1', 'example.com', '[::2]']) {
-      expect(isLoopbackHost(host)).toBe(false);
-    }
-  });
 });
 
 describe('lacksHttpConsent', () => {
