@@ -15,10 +15,9 @@ import type {
   DeskEventName,
   DeskEvents,
 } from '../shared/ipc/contract.ts';
-import { isDeskResult, transportFailedMessage } from '../shared/ipc/bridge.ts';
+import { resultValue } from '../shared/ipc/bridge.ts';
 import { DeskError } from '../shared/ipc/desk-error.ts';
-import { internalErrorMessage } from '../shared/ipc/names.ts';
-import { createIpcAxios } from './ipcAxios.ts';
+import { createIpcAxios, invokeOrFail } from './ipcAxios.ts';
 
 declare global {
   interface Window {
@@ -40,16 +39,7 @@ export function createDeskClient(bridge: DeskBridge): DeskClient {
   const instancesApi = new Map<string, AxiosInstance>();
 
   async function call<C extends ChannelName>(channel: C, payload: ChannelPayload<C>): Promise<ChannelValue<C>> {
-    let result: unknown;
-    try {
-      result = await bridge.invoke(channel, payload);
-    } catch (error) {
-      // The transport itself failed (a closed window, a harness bug): still a typed error for the UI.
-      throw new DeskError('internal', transportFailedMessage, { cause: error });
-    }
-    if (!isDeskResult(result)) throw new DeskError('internal', internalErrorMessage);
-    if (result.ok) return result.value as ChannelValue<C>;
-    throw DeskError.fromData(result.error);
+    return resultValue<ChannelValue<C>>(await invokeOrFail(bridge, channel, payload));
   }
 
   function api(instanceId: string): AxiosInstance {
@@ -57,7 +47,7 @@ export function createDeskClient(bridge: DeskBridge): DeskClient {
     if (!instance) {
       instance = createIpcAxios(
         instanceId,
-        (request) => call('request', { id: instanceId, request }),
+        bridge,
         () => {
           for (const listener of sessionEndedListeners) listener(instanceId);
         },

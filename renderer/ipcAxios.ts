@@ -10,7 +10,8 @@ import axios, {
   type AxiosResponse,
   type InternalAxiosRequestConfig,
 } from 'axios';
-import type { DeskErrorKind, ProxyRequest, ProxyResponse } from '../shared/ipc/contract.ts';
+import { resultValue, transportFailedMessage } from '../shared/ipc/bridge.ts';
+import type { ChannelName, ChannelPayload, DeskBridge, DeskErrorKind, ProxyResponse } from '../shared/ipc/contract.ts';
 import { DeskError } from '../shared/ipc/desk-error.ts';
 import { internalErrorMessage } from '../shared/ipc/names.ts';
 import { toProxyRequest } from './proxyRequest.ts';
@@ -42,8 +43,21 @@ export function proxyDuration(response: AxiosResponse): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Sends one request over IPC; rejects with a DeskError when the main process refuses it or fails. */
-export type SendProxyRequest = (request: ProxyRequest) => Promise<ProxyResponse>;
+/**
+ * `bridge.invoke`, whose transport never rejects in the app (the preload answers `{ok:false}` instead); a
+ * bridge that does (a closed window, a test double) still gives a typed error for the UI.
+ */
+export async function invokeOrFail<C extends ChannelName>(
+  bridge: DeskBridge,
+  channel: C,
+  payload: ChannelPayload<C>,
+): Promise<unknown> {
+  try {
+    return await bridge.invoke(channel, payload);
+  } catch (error) {
+    throw new DeskError('internal', transportFailedMessage, { cause: error });
+  }
+}
 
 /** Resolves like axios's own adapters: with the response, or an AxiosError when validateStatus refuses it. */
 function settle(value: ProxyResponse, config: InternalAxiosRequestConfig, request: object): DeskAxiosResponse {
@@ -67,7 +81,8 @@ function settle(value: ProxyResponse, config: InternalAxiosRequestConfig, reques
   );
 }
 
-function ipcAdapter(instanceId: string, send: SendProxyRequest, onSessionEnded: () => void): AxiosAdapter {
+// Straight to the preload's `window.desk.invoke`: the request path stays one hop per process boundary.
+function ipcAdapter(instanceId: string, bridge: DeskBridge, onSessionEnded: () => void): AxiosAdapter {
   return async (config) => {
     const request = toProxyRequest(config);
     if (!request) {
@@ -76,7 +91,7 @@ function ipcAdapter(instanceId: string, send: SendProxyRequest, onSessionEnded: 
     }
     let value: ProxyResponse;
     try {
-      value = await send(request);
+      value = resultValue<ProxyResponse>(await invokeOrFail(bridge, 'request', { id: instanceId, request }));
     } catch (error) {
       const desk = error instanceof DeskError ? error : new DeskError('internal', internalErrorMessage, { cause: error });
       if (desk.kind === 'session-ended') onSessionEnded();
@@ -88,9 +103,9 @@ function ipcAdapter(instanceId: string, send: SendProxyRequest, onSessionEnded: 
 
 const identity = <T>(data: T): T => data;
 
-export function createIpcAxios(instanceId: string, send: SendProxyRequest, onSessionEnded: () => void): AxiosInstance {
+export function createIpcAxios(instanceId: string, bridge: DeskBridge, onSessionEnded: () => void): AxiosInstance {
   return axios.create({
-    adapter: ipcAdapter(instanceId, send, onSessionEnded),
+    adapter: ipcAdapter(instanceId, bridge, onSessionEnded),
     // Data crosses IPC as structured clones: keep objects as objects, in both directions.
     transformRequest: [identity],
     transformResponse: [identity],

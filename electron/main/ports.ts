@@ -1,6 +1,6 @@
 /**
  * The ports the main-process services depend on. Services receive these, never concrete modules, so Node
- * tests run them without Electron, keytar or a real disk (see design §1: "Electron is a thin shell").
+ * tests run them without Electron, keytar or a real disk (docs/architecture.md §2: "Electron is a thin shell").
  */
 import type { VaultHealth } from '../../shared/ipc/contract.ts';
 

@@ -1,4 +1,4 @@
-// DF passes every error message through PHP htmlentities() (df-protocol.md §4); this undoes it for display.
+// DF passes every error message through PHP htmlentities() (docs/dreamfactory-protocol.md §4); this undoes it for display.
 
 // HTML 4.01 Latin-1 names in code point order, starting at U+00A0.
 const LATIN1 =

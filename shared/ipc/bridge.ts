@@ -11,7 +11,9 @@ import type {
   DeskEvents,
   DeskResult,
 } from './contract.ts';
-// Runtime imports from names.ts only: contract.ts and dispatch.ts pull zod, which the preload must not bundle.
+// Runtime imports from names.ts (and the zod-free desk-error.ts) only: contract.ts and dispatch.ts pull zod,
+// which the preload must not bundle.
+import { DeskError } from './desk-error.ts';
 import {
   internalErrorMessage,
   isChannelName,
@@ -40,6 +42,16 @@ export function isDeskResult(value: unknown): value is DeskResult<unknown> {
   if (typeof error !== 'object' || error === null) return false;
   const data = error as Record<string, unknown>;
   return isDeskErrorKind(data.kind) && typeof data.message === 'string';
+}
+
+/**
+ * What a caller of the bridge wants from its answer: the value, or the main process's DeskError thrown again
+ * (contextBridge strips custom error properties, so errors cross as data). Anything else is a broken transport.
+ */
+export function resultValue<T>(result: unknown): T {
+  if (!isDeskResult(result)) throw new DeskError('internal', internalErrorMessage);
+  if (result.ok) return result.value as T;
+  throw DeskError.fromData(result.error);
 }
 
 export function createBridge(invoke: RawInvoke, subscribe: RawSubscribe): DeskBridge {

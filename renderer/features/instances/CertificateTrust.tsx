@@ -3,7 +3,7 @@ import { Button } from '../../ui/Button.tsx';
 import { CheckboxField } from '../../ui/Field.tsx';
 
 /**
- * The explicit choice to trust one certificate for one host:port (design §5: TLS is never bypassed
+ * The explicit choice to trust one certificate for one host:port (docs/architecture.md §5: TLS is never bypassed
  * silently). Shown under the connection test, whose checklist shows the certificate's details.
  */
 export function TrustCertificate({

@@ -10,7 +10,7 @@ import {
   withoutSecrets,
 } from '../../../shared/df/errors.ts';
 
-// Envelopes as DF emits them (df-protocol.md §4): 2.0–2.4 without status_code, ≥2.5 with it.
+// Envelopes as DF emits them (docs/dreamfactory-protocol.md §4): 2.0–2.4 without status_code, ≥2.5 with it.
 const legacy = (message: string, code: number) => ({ error: { context: null, message, code } });
 const modern = (message: string, code: number, status = code) => ({ error: { code, context: null, message, status_code: status } });
 

@@ -66,8 +66,9 @@ describe('what the preload pulls in', () => {
     expect(runtimeImports('../../../shared/ipc/names.ts')).toEqual([]);
   });
 
-  it('shared/ipc/bridge.ts and electron/preload/bridge.ts import values from names.ts only', () => {
-    expect(runtimeImports('../../../shared/ipc/bridge.ts')).toEqual(['./names.ts']);
+  it('shared/ipc/bridge.ts and electron/preload/bridge.ts import values from zod-free modules only', () => {
+    expect(runtimeImports('../../../shared/ipc/bridge.ts')).toEqual(['./desk-error.ts', './names.ts']);
+    expect(runtimeImports('../../../shared/ipc/desk-error.ts')).toEqual([]);
     expect(runtimeImports('../../../electron/preload/bridge.ts')).toEqual([
       '../../shared/ipc/bridge.ts',
       '../../shared/ipc/names.ts',

@@ -1,6 +1,6 @@
 /**
  * Did DF accept the API key? DF has no "check key" call, so the probe asks for a resource that needs a role
- * (GET /api/v2/system/service) with the key and no token, and reads the answer (df-protocol.md §4):
+ * (GET /api/v2/system/service) with the key and no token, and reads the answer (docs/dreamfactory-protocol.md §4):
  *
  * - key resolves to an app with a role → 200 (role may read it), 401 "Unauthorized. User is not
  *   authenticated." or 403 "Access Forbidden…": accepted;

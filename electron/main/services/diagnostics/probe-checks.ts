@@ -1,4 +1,4 @@
-/** The "Test connection" checklist rows (design §7), in the order the UI shows them. */
+/** The "Test connection" checklist rows, in the order the UI shows them. */
 import type { DfEnvironment } from '../../../../shared/df/index.ts';
 import type { ProbeCheck, ProbeCheckId } from '../../../../shared/ipc/contract.ts';
 

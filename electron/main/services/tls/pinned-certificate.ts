@@ -1,5 +1,5 @@
 /**
- * Explicit, per-instance trust in ONE certificate (design §5: TLS is never bypassed silently). After the user
+ * Explicit, per-instance trust in ONE certificate (docs/architecture.md §5: TLS is never bypassed silently). After the user
  * saw a certificate's SHA-256 fingerprint and chose "Trust this certificate", requests to that instance's
  * origin go through an https.Agent that:
  *

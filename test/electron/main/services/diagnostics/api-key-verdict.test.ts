@@ -3,7 +3,7 @@ import { apiKeyVerdict } from '../../../../../electron/main/services/diagnostics
 
 const envelope = (status: number, message: string) => ({ error: { code: status, context: null, message, status_code: status } });
 
-describe('apiKeyVerdict (df-protocol.md §4 messages)', () => {
+describe('apiKeyVerdict (docs/dreamfactory-protocol.md §4 messages)', () => {
   it.each([
     [200, { resource: [] }, true],
     [401, envelope(401, 'Unauthorized. User is not authenticated.'), true],
