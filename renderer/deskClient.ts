@@ -7,14 +7,8 @@
  * does not need (bridge.ts and names.ts are its zod-free half).
  */
 import type { AxiosInstance } from 'axios';
-import type {
-  ChannelName,
-  ChannelPayload,
-  ChannelValue,
-  DeskBridge,
-  DeskEventName,
-  DeskEvents,
-} from '../shared/ipc/contract.ts';
+import type { ChannelName, ChannelPayload, ChannelValue, DeskBridge, DeskEventName } from '../shared/ipc/contract.ts';
+import type { DeskEvents } from '../shared/ipc/contract.ts';
 import { resultValue } from '../shared/ipc/bridge.ts';
 import { DeskError } from '../shared/ipc/desk-error.ts';
 import { createIpcAxios, invokeOrFail } from './ipcAxios.ts';

@@ -124,75 +124,50 @@ export async function records(
   return readRecordPage(response.data, `GET ${service}/_table/${table}`);
 }
 
-export async function getRecord(
+type Verb = 'post' | 'patch' | 'delete';
+
+/** One write: the body goes where DF reads it (a DELETE's in the config), the answer through `read`. */
+async function write<T>(
   http: DfHttp,
-  service: string,
-  table: string,
-  id: DfId,
-  options: DfCallOptions = {},
-): Promise<DfRecord> {
-  const response = await http.get(tablePath(service, table, id), configFor(options));
-  return readRecord(response.data, `GET ${service}/_table/${table}/${id}`);
+  verb: Verb,
+  path: string,
+  body: unknown,
+  options: DfCallOptions,
+  read: (data: unknown, what: string) => T,
+): Promise<T> {
+  const config = configFor(options);
+  const response =
+    verb === 'delete'
+      ? await http.delete(path, body === undefined ? config : { ...config, data: body })
+      : await http[verb](path, body, config);
+  return read(response.data, `${verb.toUpperCase()} ${path}`);
 }
 
 /** Creates records in one batch; DF answers with the ids (or `fields` when given). */
-export async function createRecords(
-  http: DfHttp,
-  service: string,
-  table: string,
-  rows: readonly DfRecord[],
-  options: DfCallOptions = {},
+export function createRecords(
+  http: DfHttp, service: string, table: string, rows: readonly DfRecord[], options: DfCallOptions = {},
 ): Promise<DfRecord[]> {
-  const response = await http.post(tablePath(service, table), { resource: rows }, configFor(options));
-  return readRecords(response.data, `POST ${service}/_table/${table}`);
+  return write(http, 'post', tablePath(service, table), { resource: rows }, options, readRecords);
 }
 
 /** PATCH one record by id (only the given fields change). */
-export async function updateRecord(
-  http: DfHttp,
-  service: string,
-  table: string,
-  id: DfId,
-  changes: DfRecord,
-  options: DfCallOptions = {},
+export function updateRecord(
+  http: DfHttp, service: string, table: string, id: DfId, changes: DfRecord, options: DfCallOptions = {},
 ): Promise<DfRecord> {
-  const response = await http.patch(tablePath(service, table, id), changes, configFor(options));
-  return readRecord(response.data, `PATCH ${service}/_table/${table}/${id}`);
+  return write(http, 'patch', tablePath(service, table, id), changes, options, readRecord);
 }
 
 /** PATCH several records in one batch; each must carry its primary key. */
-export async function updateRecords(
-  http: DfHttp,
-  service: string,
-  table: string,
-  rows: readonly DfRecord[],
-  options: DfCallOptions = {},
+export function updateRecords(
+  http: DfHttp, service: string, table: string, rows: readonly DfRecord[], options: DfCallOptions = {},
 ): Promise<DfRecord[]> {
-  const response = await http.patch(tablePath(service, table), { resource: rows }, configFor(options));
-  return readRecords(response.data, `PATCH ${service}/_table/${table}`);
+  return write(http, 'patch', tablePath(service, table), { resource: rows }, options, readRecords);
 }
 
-export async function deleteRecord(
-  http: DfHttp,
-  service: string,
-  table: string,
-  id: DfId,
-  options: DfCallOptions = {},
+export function deleteRecord(
+  http: DfHttp, service: string, table: string, id: DfId, options: DfCallOptions = {},
 ): Promise<DfRecord> {
-  const response = await http.delete(tablePath(service, table, id), configFor(options));
-  return readRecord(response.data, `DELETE ${service}/_table/${table}/${id}`);
-}
-
-export async function deleteRecords(
-  http: DfHttp,
-  service: string,
-  table: string,
-  ids: readonly DfId[],
-  options: DfCallOptions = {},
-): Promise<DfRecord[]> {
-  if (ids.length === 0) return [];
-  const response = await http.delete(tablePath(service, table), configFor(options, { ids: ids.join(',') }));
-  return readRecords(response.data, `DELETE ${service}/_table/${table}`);
+  return write(http, 'delete', tablePath(service, table, id), undefined, options, readRecord);
 }
 
 // ── by primary key: one column goes in the path, a composite key in the body ─────────────────────────
@@ -254,6 +229,5 @@ export async function deleteRecordByKey(
 ): Promise<unknown> {
   const id = singleId(key);
   if (id !== undefined) return deleteRecord(http, service, table, id, options);
-  const response = await http.delete(tablePath(service, table), { ...configFor(options), data: { resource: [key] } });
-  return readRecords(response.data, `DELETE ${service}/_table/${table}`);
+  return write(http, 'delete', tablePath(service, table), { resource: [key] }, options, readRecords);
 }

@@ -1,22 +1,13 @@
-/**
- * One InstanceSession per instance (one refresher per instance, shared by every window), with keep-alive on,
- * its token in the vault under `<instanceId>/<login>` and the non-secret user summary in the settings.
- *
- * At launch every saved session is restored in parallel: a still-valid token costs no request, an expired
- * one inside its window costs one PUT, anything else needs a new sign-in. A session is published (its status
- * pushed to listeners) only once it is built and signed in, so listeners see outcomes, not the steps.
- * Every error leaves as a DeskError.
- */
-import type { AxiosRequestConfig } from 'axios';
-import type { DfClient, DfSessionInfo, Timers } from '../../../shared/df/index.ts';
+
+import type { DfClient, DfSessionInfo, } from '../../../shared/df/index.ts';
 import type { SessionStatus, SessionUser, SignInInput } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
-import type { Clock, Logger, SecretVault } from '../ports.ts';
+import type { SecretVault } from '../ports.ts';
 import type { InstanceRegistry } from './instance-registry.ts';
 import { lacksHttpConsent } from './instances/instance-url.ts';
 import { tokenAccount } from './instances/vault-accounts.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
-import type { CloseOptions, InstanceSession, SessionLogin } from './sessions/instance-session.ts';
+import type { CloseOptions, InstanceSession, InstanceSessionDeps, SessionLogin } from './sessions/instance-session.ts';
 import { KeyedQueue } from './sessions/keyed-queue.ts';
 import { insecureHttpRefusal, PublishedSessions } from './sessions/published-sessions.ts';
 import { resumeSession } from './sessions/resume-session.ts';
@@ -37,18 +28,11 @@ export interface InstanceChange {
   previousLogin?: string;
 }
 
-export interface SessionManagerDeps {
+/** The session manager's own services, plus what each instance's session is built with. */
+export interface SessionManagerDeps extends InstanceSessionDeps {
   registry: InstanceRegistry;
   vault: SecretVault;
   profiles: SessionProfiles;
-  logger: Logger;
-  clock?: Clock;
-  timers?: Timers;
-  /** DF_JWT_REFRESH_TTL in seconds if known (only for the window estimate); default DF's 14 days. */
-  refreshWindowSeconds?: number;
-  /** The I/O adapter under the session library; default axios's. */
-  adapter?: AxiosRequestConfig['adapter'];
-  sessionCallTimeoutMs?: number;
 }
 
 export { insecureHttpRefusal };

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { DfField, DfRecord } from '../../../shared/df/api.ts';
 import type { DeskError } from '../../../shared/ipc/desk-error.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CheckboxField, TextField } from '../../ui/Field.tsx';
 import { Modal } from '../../ui/Modal.tsx';
@@ -111,12 +111,7 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
         </div>
         {fields.length === 0 && <p className="muted">No editable columns.</p>}
         <ErrorAlert error={failure} title="The record was not saved." />
-        <div className="modal-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {editing ? 'Save record' : 'Create record'}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} submitLabel={editing ? 'Save record' : 'Create record'} />
       </form>
     </Modal>
   );

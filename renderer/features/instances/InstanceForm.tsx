@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { Instance } from '../../../shared/ipc/contract.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ConnectionTestSection } from './ConnectionTestSection.tsx';
 import { InstanceAddressFields } from './InstanceAddressFields.tsx';
@@ -66,12 +66,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
         onForgetPin={setForgetPin}
       />
       <ErrorAlert error={saveError} title="Could not save the instance." />
-      <div className="modal-actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" busy={saving}>
-          {instance ? 'Save changes' : 'Save instance'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={saving} submitLabel={instance ? 'Save changes' : 'Save instance'} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import type { Instance, ProbeReport, SessionStatus, SignInInput } from '../../..
 import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { uiError } from '../../uiError.ts';
 import { useDeskState } from '../../state/context.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CheckboxField, TextField } from '../../ui/Field.tsx';
 import { ForeverSessionsHelp } from './ForeverSessionsHelp.tsx';
@@ -132,12 +132,7 @@ export function SignInForm({ instance, onSignedIn, onCancel, cancelLabel = 'Canc
         </label>
       </fieldset>
       <ErrorAlert error={failure} title={failure ? failureTitle(failure, attribute) : undefined} />
-      <div className={onCancel ? 'modal-actions' : 'form-actions'}>
-        {onCancel && <Button onClick={onCancel}>{cancelLabel}</Button>}
-        <Button type="submit" variant="primary" busy={busy}>
-          Sign in
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} cancelLabel={cancelLabel} busy={busy} submitLabel="Sign in" />
     </form>
   );
 }

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   deleteRecordByKey,
   describeRecordKey,
-  getRecord,
   recordKey,
+  updateRecord,
   updateRecordByKey,
   writableKey,
 } from '../../../shared/df/api.ts';
@@ -96,7 +96,7 @@ function recordingHttp() {
 describe('record keys and paths', () => {
   it('encodes path segments', async () => {
     const { http, sent } = recordingHttp();
-    await getRecord(http, 'db', 'my table', 'a/b');
+    await updateRecord(http, 'db', 'my table', 'a/b', {});
     expect(sent[0]?.url).toBe('/db/_table/my%20table/a%2Fb');
   });
 

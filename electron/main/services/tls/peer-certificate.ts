@@ -11,19 +11,14 @@
 import type { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { connect } from 'node:tls';
+import type { PresentedCertificateInfo } from '../../../../shared/ipc/contract.ts';
 
-export interface PresentedCertificate {
-  /** SHA-256 of the DER leaf certificate, colon hex upper case (AB:CD:…). */
-  sha256: string;
-  /** The subject's common name (or the whole subject when it has none). */
-  subject: string;
-  issuer: string;
-  /** As Node prints them, e.g. "Jan  1 00:00:00 2000 GMT". */
-  validFrom: string;
-  validTo: string;
-  /** Issuer equals subject: nobody but the server itself vouches for it. */
-  selfSigned: boolean;
-  /** The certificate in PEM form: a public document, used as the only trust anchor of a pinned connection. */
+/**
+ * What the user is shown (the subject is the common name, or the whole subject when it has none; the dates
+ * as Node prints them, e.g. "Jan  1 00:00:00 2000 GMT"), plus the certificate in PEM form: a public document,
+ * used as the only trust anchor of a pinned connection.
+ */
+export interface PresentedCertificate extends Omit<PresentedCertificateInfo, 'hostPort'> {
   pem: string;
 }
 
