@@ -1,5 +1,5 @@
 // DfError and the classification of DF answers for every era (docs/dreamfactory-protocol.md §4). Pure: no I/O.
-import { redactText } from '../secrets.ts';
+import { redactData, redactText } from '../secrets.ts';
 import { readBody } from './body.ts';
 import { decodeHtmlEntities } from './html-entities.ts';
 import type { TransportFailure } from './transport-failure.ts';
@@ -50,17 +50,23 @@ export function isDfError(value: unknown): value is DfError {
   return value instanceof DfError;
 }
 
-/** Replaces each secret (API key, token) found in the message; returns the same error when none occurs. */
+/** Replaces each secret (API key, token) in the message, DF's context and the transport message; returns the same error when none occurs. */
 export function withoutSecrets(error: DfError, secrets: readonly (string | null | undefined)[]): DfError {
   const message = redactText(error.message, secrets);
-  if (message === error.message) return error;
+  // DF's context (a batch's per-record errors) can quote what the request carried, too.
+  const context = error.context === undefined ? undefined : redactData(error.context, { secrets, thorough: true });
+  const transport =
+    error.transport === undefined ? undefined : { ...error.transport, message: redactText(error.transport.message, secrets) };
+  const unchanged =
+    message === error.message &&
+    JSON.stringify(context) === JSON.stringify(error.context) &&
+    transport?.message === error.transport?.message;
+  if (unchanged) return error;
   const details: DfErrorDetails = {};
   if (error.status !== undefined) details.status = error.status;
   if (error.code !== undefined) details.code = error.code;
-  if (error.context !== undefined) details.context = error.context;
-  if (error.transport !== undefined) {
-    details.transport = { ...error.transport, message: redactText(error.transport.message, secrets) };
-  }
+  if (context !== undefined) details.context = context;
+  if (transport !== undefined) details.transport = transport;
   return new DfError(error.kind, message, details);
 }
 

@@ -1,5 +1,5 @@
 // Reads a DF token's claims WITHOUT verifying it: verification is the server's job, the client only needs
-// the timestamps to plan refreshes (df-protocol.md §3).
+// the timestamps to plan refreshes (docs/dreamfactory-protocol.md §3).
 import { base64UrlToBytes, utf8Decode } from './encoding.ts';
 
 export interface DfTokenClaims {
@@ -72,8 +72,9 @@ export type TokenSource = 'login' | 'refresh' | 'stored';
 
 /**
  * When the server minted the token. DF sets `nbf` at every mint, but a non-forever refresh keeps the login's
- * `iat` (df-protocol.md §3), so iat stands in for a missing nbf only where it cannot be that old one: a login
- * answer, or a stored token (ordering and lifetime only, never the clock measure). After a refresh: nbf or nothing.
+ * `iat` (docs/dreamfactory-protocol.md §3), so iat stands in for a missing nbf only where it cannot be that old
+ * one: a login answer, or a stored token (ordering and lifetime only, never the clock measure). After a
+ * refresh: nbf or nothing.
  */
 export function mintTime(claims: DfTokenClaims, source: TokenSource = 'stored'): number | undefined {
   return source === 'refresh' ? claims.nbf : (claims.nbf ?? claims.iat);
@@ -81,7 +82,8 @@ export function mintTime(claims: DfTokenClaims, source: TokenSource = 'stored'):
 
 /**
  * DF 2.0–2.6 tokens carry the numeric user id in `sub`. Their era (jwt-auth 0.5) derives jti from sub and the
- * mint second, so a refresh inside the mint second blacklists the new token too (df-protocol.md §8).
+ * mint second, so a refresh inside the mint second blacklists the new token too
+ * (docs/dreamfactory-protocol.md §8).
  */
 export function hasLegacyClaims(claims: DfTokenClaims): boolean {
   return typeof claims.sub === 'number' || (typeof claims.sub === 'string' && /^\d+$/.test(claims.sub));

@@ -10,6 +10,7 @@ import {
   ERAS,
   JANE,
   MemoryTokenStore,
+  SkewClock,
   closedPort,
   dfServer,
   harness,
@@ -300,5 +301,66 @@ describe('DfClient against things that are not DreamFactory', () => {
     expect(client.http.defaults.baseURL).toBe(`${server.url}/api/v2`);
     await client.login(JANE);
     expect((await client.http.get(CONTACTS)).status).toBe(200);
+  });
+});
+
+describe('DfClient: secrets quoted by the server stay out of the session status', () => {
+  const apiKey = 'secret-api-key-0123456789';
+
+  /** Signs in; every PUT and every data call is answered with `answer`, which may quote what the request sent. */
+  async function quotingServer(answer: (method: string, sent: { token: string; key: string }) => [number, string]) {
+    const now = Date.now() / 1000;
+    const token = fakeJwt({ sub: 'abc', user_id: 1, forever: false, iat: now, nbf: now, exp: now + 60, jti: 'q' });
+    return plainServer((req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      if (req.method === 'POST') {
+        res.end(JSON.stringify({ session_token: token, id: 1, name: 'Jane' }));
+        return;
+      }
+      const sent = { token: String(req.headers['x-dreamfactory-session-token'] ?? ''), key: String(req.headers['x-dreamfactory-api-key'] ?? '') };
+      const [status, message] = answer(req.method ?? '', sent);
+      res.writeHead(status);
+      res.end(JSON.stringify({ error: { code: status, message, status_code: status } }));
+    });
+  }
+
+  it('a refresh failure or a terminal refresh answer quoting the API key: not in lastError, endedReason or onSessionEnd', async () => {
+    let puts = 0;
+    const server = await quotingServer((method, sent) => {
+      if (method !== 'PUT') return [404, 'Not found'];
+      puts++;
+      return puts === 1 ? [503, `Upstream refused key ${sent.key}`] : [401, `Token refresh failed. Key ${sent.key} is revoked`];
+    });
+    const clock = new SkewClock();
+    const ended: DfError[] = [];
+    const client = makeClient(server.url, new MemoryTokenStore(), { apiKey, clock, onSessionEnd: (error) => ended.push(error) });
+    await client.login(JANE);
+    clock.skewMs = 59_000; // inside the default 6 s leeway of a minute-long token
+    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('server');
+    const kept = client.status();
+    expect(kept).toMatchObject({ state: 'active', lastError: { kind: 'server' } });
+    expect(kept.lastError?.message).toMatch(/Upstream refused key/);
+    expect(kept.lastError?.message).not.toContain(apiKey);
+    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('session-ended');
+    const status = client.status();
+    expect(status.state).toBe('needs-sign-in');
+    expect(ended).toHaveLength(1);
+    for (const text of [status.endedReason, status.lastError?.message, ended[0]?.message]) {
+      expect(text).toMatch(/Token refresh failed/);
+      expect(text).not.toContain(apiKey);
+    }
+  });
+
+  it('a token verdict of an ordinary request quoting the API key: not in endedReason or onSessionEnd', async () => {
+    const server = await quotingServer((_method, sent) => [403, `The token has been blacklisted (key ${sent.key})`]);
+    const ended: DfError[] = [];
+    const client = makeClient(server.url, new MemoryTokenStore(), { apiKey, onSessionEnd: (error) => ended.push(error) });
+    await client.login(JANE);
+    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('session-ended');
+    expect(ended).toHaveLength(1);
+    for (const text of [client.status().endedReason, client.status().lastError?.message, ended[0]?.message]) {
+      expect(text).toMatch(/blacklisted/);
+      expect(text).not.toContain(apiKey);
+    }
   });
 });

@@ -128,4 +128,12 @@ describe('secrets in messages', () => {
     expect(clean).toMatchObject({ kind: 'bad-request', status: 400, code: 400 });
     expect(withoutSecrets(error, ['absent'])).toBe(error);
   });
+
+  it("withoutSecrets also cleans DF's context and a transport failure's message", () => {
+    const batch = new DfError('bad-request', 'Batch failed.', { context: { errors: [{ message: 'bad key test-api-key-123' }] } });
+    expect(JSON.stringify(withoutSecrets(batch, ['test-api-key-123']).context)).not.toContain('test-api-key-123');
+    const down = transportError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }));
+    const quoted = new DfError('network', down.message, { transport: { ...down.transport!, message: 'refused test-api-key-123' } });
+    expect(withoutSecrets(quoted, ['test-api-key-123']).transport?.message).toBe(`refused ${REDACTED}`);
+  });
 });

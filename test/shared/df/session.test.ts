@@ -1,91 +1,13 @@
 // SessionEngine in isolation: a scripted refresh transport and manual clock/timers make the orderings the
 // loopback tests cannot pin down deterministic (save before release, the 2.0 mint-second guard, retries).
 import { describe, expect, it } from 'vitest';
-import type { Clock, Timers } from '../../../shared/df/clock.ts';
 import { DfError, classifyAnswer } from '../../../shared/df/errors.ts';
 import { readTokenClaims } from '../../../shared/df/jwt.ts';
-import type { RefreshOutcome, SessionEngineOptions } from '../../../shared/df/session.ts';
 import { SessionEngine } from '../../../shared/df/session.ts';
-import { MemoryTokenStore } from './helpers.ts';
-
-class ManualClock implements Clock {
-  // Not a whole second: fractional claims are exact (whole ones add a second of uncertainty, see clock.ts).
-  t = 1_000_000_000_123;
-  now = (): number => this.t;
-}
-
-class ManualTimers implements Timers {
-  private next = 1;
-  readonly pending = new Map<number, { at: number; callback: () => void }>();
-  constructor(private readonly clock: ManualClock) {}
-  setTimeout(callback: () => void, ms: number): number {
-    const id = this.next++;
-    this.pending.set(id, { at: this.clock.t + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  /** Moves the clock forward, firing due timers in order. */
-  async advance(ms: number): Promise<void> {
-    const end = this.clock.t + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (due === undefined) break;
-      this.pending.delete(due[0]);
-      this.clock.t = Math.max(this.clock.t, due[1].at);
-      due[1].callback();
-      await flush();
-    }
-    this.clock.t = end;
-    await flush();
-  }
-  nextDelay(): number | undefined {
-    const ats = [...this.pending.values()].map((timer) => timer.at - this.clock.t);
-    return ats.length === 0 ? undefined : Math.min(...ats);
-  }
-}
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
-
-let serial = 0;
-interface TokenOptions {
-  mint: number;
-  ttl?: number;
-  userId?: number;
-  legacy?: boolean;
-  forever?: boolean;
-  /** Default: the mint time (a non-forever refresh keeps the login's instead). */
-  iat?: number;
-  /** Default: the mint time; null leaves the claim out. */
-  nbf?: number | null;
-}
-
-function token(options: TokenOptions): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const claims = {
-    sub: options.legacy ? (options.userId ?? 1) : `md5-${options.userId ?? 1}`,
-    user_id: options.userId ?? 1,
-    forever: options.forever ?? false,
-    iat: options.iat ?? options.mint,
-    ...(options.nbf === null ? {} : { nbf: options.nbf ?? options.mint }),
-    exp: options.mint + (options.ttl ?? 60),
-    jti: `j${serial++}`,
-  };
-  return `${encode({ alg: 'HS256' })}.${encode(claims)}.sig`;
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import type { RefreshOutcome, SessionEngineOptions } from '../../../shared/df/session-types.ts';
+import type { TokenOptions } from './engine-fixtures.ts';
+import { ManualClock, ManualTimers, deferred, flush, token } from './engine-fixtures.ts';
+import { MemoryTokenStore, rejection } from './helpers.ts';
 
 const dfAnswer = (status: number, message: string) => classifyAnswer(status, { error: { code: status, message } }, { phase: 'refresh' });
 
@@ -143,9 +65,9 @@ describe('SessionEngine', () => {
   it('hands out the cached token until it is due, then refreshes once for all callers', async () => {
     const s = setup();
     const first = await start(s);
-    expect(s.engine.acquire(false)).toBe(first);
+    expect(await s.engine.acquire(false)).toBe(first);
     s.clock.t += 53_000; // default leeway: 6 s of a 60 s token
-    expect(s.engine.acquire(false)).toBe(first);
+    expect(await s.engine.acquire(false)).toBe(first);
     s.clock.t += 2_000;
     s.answers.push(success(s));
     const tokens = await Promise.all(Array.from({ length: 50 }, () => s.engine.acquire(false)));
@@ -238,8 +160,8 @@ describe('SessionEngine', () => {
     expect(s.ended).toHaveLength(1);
     expect(s.ended[0]?.message).toBe('Token refresh failed. Token has expired and can no longer be refreshed');
     expect(s.store.value).toBe(foreign);
-    expect(() => s.engine.acquire(false)).toThrow(DfError);
-    expect(s.engine.acquire(true)).toBeNull(); // public endpoints still work, without a token
+    await expect(s.engine.acquire(false)).rejects.toThrow(DfError);
+    expect(await s.engine.acquire(true)).toBeNull(); // public endpoints still work, without a token
   });
 
   it('recover(): expired → one refresh; raced requests reuse the new token; blacklisted → re-read, then end', async () => {
@@ -257,6 +179,24 @@ describe('SessionEngine', () => {
     expect(s.calls).toHaveLength(1);
     expect(s.ended).toHaveLength(1);
     expect(s.store.value).toBeNull();
+  });
+
+  it('recover(): a token from the store minted in the same instant as ours is adopted once ours is rejected', async () => {
+    // Another client refreshed within our token's mint second (DF's claims have whole seconds): the two tie.
+    const s = setup();
+    const first = await start(s);
+    const twin = token({ mint: readTokenClaims(first)!.nbf! });
+    s.store.value = twin;
+    const blacklisted = classifyAnswer(403, { error: { code: 403, message: 'The token has been blacklisted' } });
+    expect(await s.engine.recover(first, blacklisted)).toBe(twin);
+    expect(s.ended).toHaveLength(0);
+    expect(s.calls).toHaveLength(0);
+    // Before any verdict, a tie is not adopted: our own token may well be the good one.
+    s.clock.t += 59_000;
+    s.store.value = token({ mint: readTokenClaims(twin)!.nbf! });
+    s.answers.push(success(s));
+    await s.engine.acquire(false);
+    expect(s.calls).toEqual([twin]);
   });
 
   it('fail(): a token verdict on the retry ends the session (no second refresh)', async () => {
@@ -418,5 +358,122 @@ describe('SessionEngine', () => {
     const value = await s.engine.acquire(false);
     expect(s.engine.currentToken()).toBe(value);
     expect(failures).toHaveLength(1);
+  });
+});
+
+describe('SessionEngine: the last refresh failure', () => {
+  const down = () => async (): Promise<RefreshOutcome> => {
+    throw new DfError('network', 'down');
+  };
+
+  it('is stamped with the engine clock; the same failure again gets a new time; a success clears it', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(down());
+    await expect(s.engine.acquire(false)).rejects.toMatchObject({ kind: 'network' });
+    const firstAt = s.clock.t;
+    expect(s.engine.status().lastError).toEqual({ kind: 'network', message: 'down', at: firstAt });
+    s.clock.t += 5_000;
+    s.answers.push(down());
+    await expect(s.engine.acquire(false)).rejects.toMatchObject({ kind: 'network' });
+    expect(s.engine.status().lastError).toEqual({ kind: 'network', message: 'down', at: firstAt + 5_000 });
+    s.answers.push(success(s));
+    await s.engine.acquire(false);
+    expect(s.engine.status().lastError).toBeUndefined();
+  });
+
+  it('the time is when the attempt failed, not when it started', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    const answer = deferred<RefreshOutcome>();
+    s.answers.push(() => answer.promise);
+    const pending = s.engine.acquire(false).catch((error: DfError) => error.kind);
+    await flush();
+    s.clock.t += 1_500;
+    answer.resolve({ ok: false, answer: dfAnswer(503, 'Service Unavailable') });
+    expect(await pending).toBe('server');
+    expect(s.engine.status().lastError).toEqual({ kind: 'server', message: 'Service Unavailable', at: s.clock.t });
+  });
+
+  it('stays visible while a retry is in flight', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(down());
+    await expect(s.engine.acquire(false)).rejects.toMatchObject({ kind: 'network' });
+    const failure = s.engine.status().lastError;
+    const answer = deferred<RefreshOutcome>();
+    s.answers.push(() => answer.promise);
+    const retry = s.engine.refresh();
+    await flush();
+    expect(s.engine.status()).toMatchObject({ state: 'refreshing', lastError: failure });
+    answer.resolve(await success(s)(''));
+    await retry;
+    expect(s.engine.status()).toMatchObject({ state: 'active', refreshCount: 1 });
+    expect(s.engine.status().lastError).toBeUndefined();
+  });
+
+  it('status() is a pure read: no listener hears it, and changing what it returned changes nothing', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(down());
+    await expect(s.engine.acquire(false)).rejects.toThrow();
+    const heard: unknown[] = [];
+    s.engine.onStatusChange((status) => heard.push(status));
+    const first = s.engine.status();
+    s.clock.t += 10_000;
+    const second = s.engine.status();
+    expect(second).toEqual(first);
+    if (first.lastError !== undefined) first.lastError.at = 0;
+    first.refreshCount = 99;
+    expect(s.engine.status()).toEqual(second);
+    expect(heard).toHaveLength(0);
+  });
+
+  it('an ended session shows the ending as its last error, timed, and why in endedReason', async () => {
+    const s = setup();
+    await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(async () => ({ ok: false, answer: dfAnswer(401, 'Token refresh failed. Token has expired and can no longer be refreshed') }));
+    await expect(s.engine.acquire(false)).rejects.toMatchObject({ kind: 'session-ended' });
+    expect(s.engine.status()).toMatchObject({
+      state: 'needs-sign-in',
+      endedReason: 'Token refresh failed. Token has expired and can no longer be refreshed',
+      lastError: { kind: 'session-ended', at: s.clock.t },
+    });
+  });
+});
+
+describe('SessionEngine: secrets in what it keeps and reports', () => {
+  const apiKey = 'secret-api-key-0123456789';
+
+  it('an API key quoted by the server reaches neither the status, nor onSessionEnd, nor the waiting callers', async () => {
+    const s = setup({ secrets: [apiKey] });
+    const sent = await start(s);
+    s.clock.t += 59_000;
+    s.answers.push(async () => ({ ok: false, answer: dfAnswer(503, `Upstream refused key ${apiKey} for ${sent}`) }));
+    const transient = await rejection(s.engine.acquire(false));
+    expect(JSON.stringify(s.engine.status())).not.toContain(apiKey);
+    s.answers.push(async () => ({ ok: false, answer: dfAnswer(401, `Token refresh failed. Key ${apiKey} is revoked`) }));
+    const terminal = await rejection(s.engine.acquire(false));
+    const status = s.engine.status();
+    expect(status.state).toBe('needs-sign-in');
+    for (const text of [transient.message, terminal.message, s.ended[0]?.message, status.endedReason, status.lastError?.message]) {
+      expect(text).toBeTypeOf('string');
+      expect(text).not.toContain(apiKey);
+      expect(text).not.toContain(sent);
+    }
+  });
+
+  it('the same for a token verdict of an ordinary request', async () => {
+    const s = setup({ secrets: [apiKey] });
+    const sent = await start(s);
+    const verdict = classifyAnswer(403, { error: { code: 403, message: `The token has been blacklisted (key ${apiKey})` } });
+    const error = await rejection(s.engine.recover(sent, verdict));
+    expect(error.kind).toBe('session-ended');
+    for (const text of [error.message, s.ended[0]?.message, s.engine.status().endedReason]) expect(text).not.toContain(apiKey);
   });
 });

@@ -16,7 +16,7 @@ describe('toSessionStatus', () => {
         refreshCount: 3,
         userId: 1,
         serverClockOffsetMs: 42,
-        lastError: { kind: 'network', message: 'down' },
+        lastError: { kind: 'network', message: 'down', at: 1600 },
       },
       user,
       admin: false,
@@ -40,7 +40,7 @@ describe('toSessionStatus', () => {
     const refreshError = { kind: 'network', message: 'The connection was reset.', at: 1700 } as const;
     const kept = toSessionStatus({
       instanceId: 'i1',
-      df: { state: 'refreshing', forever: false, refreshCount: 1, lastError: { kind: 'network', message: 'x' } },
+      df: { state: 'refreshing', forever: false, refreshCount: 1, lastError: { kind: 'network', message: 'x', at: 1650 } },
       admin: false,
       persistence: 'keychain',
       refreshError,

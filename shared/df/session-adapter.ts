@@ -1,0 +1,135 @@
+// The axios adapter behind `client.http`: acquire a token, send, read the token verdict, recover once, retry,
+// settle. Credentials go only to the instance's origin, and no error or response config keeps them
+// (docs/dreamfactory-protocol.md §2, §4).
+import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import { redactSessionTokens } from './body.ts';
+import type { DfAnswer } from './errors.ts';
+import { DfError, errorFromAnswer, transportError, withoutSecrets } from './errors.ts';
+import { API_KEY_HEADER, SESSION_TOKEN_HEADER } from './protocol.ts';
+import type { SameOriginTransport } from './redirects.ts';
+import { answerOf } from './responses.ts';
+import type { Route } from './routes.ts';
+import { routeOf } from './routes.ts';
+import type { SessionEngine } from './session.ts';
+
+/** What the adapter needs from the session engine. */
+export type SessionPort = Pick<SessionEngine, 'acquire' | 'recover' | 'fail' | 'currentToken'>;
+
+export interface SessionAdapterOptions {
+  session: SessionPort;
+  transport: SameOriginTransport;
+  apiBase: string;
+  apiKey: string | undefined;
+}
+
+type Validate = InternalAxiosRequestConfig['validateStatus'];
+
+/** DF answers a token problem with one of these (2.1–2.9: 400 with code 401; 2.1–2.4: 500 when blacklisted). */
+const TOKEN_VERDICT_STATUSES: ReadonlySet<number> = new Set([400, 401, 403, 500]);
+
+export function createSessionAdapter(options: SessionAdapterOptions): AxiosAdapter {
+  return async (config) => {
+    // Every token sent for this request: an error message quoting any of them must not leave the client.
+    const sent: string[] = [];
+    const validate = config.validateStatus;
+    try {
+      const response = await exchange(options, config, sent);
+      response.config = config;
+      return settle(response, validate);
+    } catch (error) {
+      const failure = error instanceof DfError ? error : transportError(error);
+      throw withoutSecrets(failure, [options.apiKey, options.session.currentToken(), ...sent]);
+    } finally {
+      config.validateStatus = validate;
+      // Responses keep their config; do not leave credentials in it for whoever logs the response.
+      config.headers.delete(SESSION_TOKEN_HEADER);
+      config.headers.delete(API_KEY_HEADER);
+    }
+  };
+}
+
+/** Not async: the common route goes straight to tokenCall without another promise on the hot path. */
+function exchange(options: SessionAdapterOptions, config: InternalAxiosRequestConfig, sent: string[]): Promise<AxiosResponse> {
+  const fullUrl = options.transport.checkedUrl(config);
+  const route = routeOf(fullUrl, options.apiBase, (config.method ?? 'get').toLowerCase());
+  if (route === 'private' || route === 'public') return tokenCall(options, config, fullUrl, route === 'public', sent);
+  if (route === 'session-login' || route === 'session-read') return sessionObjectCall(options, config, fullUrl, route, sent);
+  throw refusal(route);
+}
+
+function refusal(route: Exclude<Route, 'private' | 'public' | 'session-login' | 'session-read'>): DfError {
+  return new DfError(
+    'bad-request',
+    route === 'session-refresh'
+      ? 'Use refresh() to refresh the session: a PUT on the session path would replace the token behind the refresher.'
+      : 'Use logout() to end the session: a DELETE on the session path would blacklist the token behind the refresher.',
+  );
+}
+
+/** An ordinary call: the session's token, and after a token verdict one recovery and one retry. */
+async function tokenCall(
+  options: SessionAdapterOptions,
+  config: InternalAxiosRequestConfig,
+  fullUrl: string,
+  publicCall: boolean,
+  sent: string[],
+): Promise<AxiosResponse> {
+  const token = await options.session.acquire(publicCall);
+  if (token !== null) sent.push(token);
+  const response = await sendWith(options, config, fullUrl, token);
+  if (token === null) return response;
+  const verdict = verdictOf(response);
+  if (verdict === null) return response;
+  // Public endpoints work without a token: retry once without it, and leave the session to other calls.
+  if (publicCall) return sendWith(options, config, fullUrl, null);
+  const next = await options.session.recover(token, verdict);
+  sent.push(next);
+  const retried = await sendWith(options, config, fullUrl, next);
+  const again = verdictOf(retried);
+  if (again !== null) await options.session.fail(next, again);
+  return retried;
+}
+
+/**
+ * GET or POST on a session path: the answer carries a token (a new one for a sign-in), so hand out the rest and
+ * keep the token in here. A sign-in never needs the current token (DF 2.0 even failed a login that carried a
+ * bad one).
+ */
+async function sessionObjectCall(
+  options: SessionAdapterOptions,
+  config: InternalAxiosRequestConfig,
+  fullUrl: string,
+  route: 'session-login' | 'session-read',
+  sent: string[],
+): Promise<AxiosResponse> {
+  const token = route === 'session-login' ? null : await options.session.acquire(true);
+  if (token !== null) sent.push(token);
+  const response = await sendWith(options, config, fullUrl, token);
+  response.data = redactSessionTokens(response.data);
+  return response;
+}
+
+function sendWith(
+  options: SessionAdapterOptions,
+  config: InternalAxiosRequestConfig,
+  url: string,
+  token: string | null,
+): Promise<AxiosResponse> {
+  if (options.apiKey !== undefined) config.headers.set(API_KEY_HEADER, options.apiKey);
+  if (token !== null) config.headers.set(SESSION_TOKEN_HEADER, token);
+  else config.headers.delete(SESSION_TOKEN_HEADER);
+  return options.transport.send(config, url);
+}
+
+/** The token problem DF reported, or null (most answers, and every success, are not about the token). */
+function verdictOf(response: AxiosResponse): DfAnswer | null {
+  if (!TOKEN_VERDICT_STATUSES.has(response.status)) return null;
+  const answer = answerOf(response, 'request');
+  return answer.tokenProblem === undefined ? null : answer;
+}
+
+/** axios's settle, with the caller's validateStatus; failures become DfErrors. */
+function settle(response: AxiosResponse, validate: Validate): AxiosResponse {
+  if (!response.status || !validate || validate(response.status)) return response;
+  throw errorFromAnswer(answerOf(response, 'request'));
+}
