@@ -8,7 +8,7 @@
  * notice for the UI. An older file is upgraded after a copy of it is kept as `<file>.v<n>-<timestamp>.bak`.
  * Nothing secret may be written: writes with JWT-shaped strings or secret-named keys are refused.
  */
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Clock, KeyValueStore, Logger } from '../ports.ts';
@@ -154,6 +154,46 @@ function checkedWriter<T extends { schemaVersion: number }>(spec: VersionedDocum
   };
 }
 
+function deepFreeze<V>(value: V): V {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * conf reads and parses the whole file on every get, and the instance list is read on every DF request. This
+ * keeps the last parsed document and reads the file again only when it changed on disk (another process,
+ * such as a command-line tool, may write it; conf writes atomically, so a change is a new inode or mtime).
+ * Snapshots are frozen: no caller can change one behind the file's back.
+ */
+function snapshotReader(conf: ConfLike, file: string): { read(): Readonly<Record<string, unknown>>; invalidate(): void } {
+  let stamp: string | null = null;
+  let snapshot: Readonly<Record<string, unknown>> = {};
+  const stampOf = (): string => {
+    try {
+      const stat = statSync(file, { bigint: true });
+      return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  return {
+    read() {
+      const current = stampOf();
+      if (current !== stamp) {
+        snapshot = deepFreeze(conf.store);
+        stamp = current;
+      }
+      return snapshot;
+    },
+    invalidate() {
+      stamp = null;
+    },
+  };
+}
+
 export function openSettingsStore<T extends { schemaVersion: number }>(
   options: OpenSettingsStoreOptions<T>,
 ): OpenedSettings<T> {
@@ -179,14 +219,22 @@ export function openSettingsStore<T extends { schemaVersion: number }>(
   }
   if (start.initial !== null) conf.store = { ...start.initial };
   const checkedWrite = checkedWriter(spec);
+  const snapshots = snapshotReader(conf, file);
+  const write = (next: Record<string, unknown>, apply: () => void) => {
+    try {
+      checkedWrite(next, apply);
+    } finally {
+      snapshots.invalidate();
+    }
+  };
   const store: KeyValueStore<T> = {
     path: file,
-    get: (key) => conf.get(key) as T[typeof key],
-    set: (key, value) => checkedWrite({ ...conf.store, [key]: value }, () => conf.set(key, value)),
-    has: (key) => conf.has(key),
+    get: (key) => snapshots.read()[key] as T[typeof key],
+    set: (key, value) => write({ ...snapshots.read(), [key]: value }, () => conf.set(key, value)),
+    has: (key) => Object.hasOwn(snapshots.read(), key),
     delete: (key) => {
-      const { [key]: _removed, ...rest } = conf.store;
-      checkedWrite(rest, () => conf.delete(key));
+      const { [key]: _removed, ...rest } = snapshots.read();
+      write(rest, () => conf.delete(key));
     },
   };
   const opened: OpenedSettings<T> = { store };

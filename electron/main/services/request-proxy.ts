@@ -12,7 +12,7 @@
  * - Answers are scrubbed: DF's session objects echo the token (`session_token`, `session_id`), and nothing
  *   JWT-shaped or equal to the instance's API key may reach the renderer. Cookies are dropped.
  */
-import type { ProxyRequest, ProxyResponse } from '../../../shared/ipc/contract.ts';
+import type { Instance, ProxyRequest, ProxyResponse } from '../../../shared/ipc/contract.ts';
 import { redactData } from '../../../shared/secrets.ts';
 import { destructiveMethods, proxyRequestSchema } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
@@ -79,11 +79,11 @@ export function createRequestProxy(deps: RequestProxyDeps): RequestProxy {
     if (bodyBytes(req.data) > maxBytes) {
       throw new DeskError('too-large', 'The request body is too large to send. Send the data in smaller batches.');
     }
-    return { req, target };
+    return { req, target, instance };
   }
 
-  async function send(instanceId: string, req: ProxyRequest, path: string): Promise<ProxyResponse> {
-    const { client, apiKey } = await deps.sessions.client(instanceId);
+  async function send(instance: Instance, req: ProxyRequest, path: string): Promise<ProxyResponse> {
+    const { client, apiKey } = await deps.sessions.client(instance.id, instance);
     const started = performance.now();
     const response = await client.http.request({
       method: req.method,
@@ -109,9 +109,9 @@ export function createRequestProxy(deps: RequestProxyDeps): RequestProxy {
   async function request(instanceId: string, input: ProxyRequest): Promise<ProxyResponse> {
     let route: string | undefined;
     try {
-      const { req, target } = checked(instanceId, input);
+      const { req, target, instance } = checked(instanceId, input);
       route = target.route;
-      return await send(instanceId, req, target.path);
+      return await send(instance, req, target.path);
     } catch (error) {
       const failure = toDeskError(error, deps.logger);
       if (route !== undefined) {

@@ -1,6 +1,6 @@
 
 import type { DfClient, DfSessionInfo, } from '../../../shared/df/index.ts';
-import type { SessionStatus, SessionUser, SignInInput } from '../../../shared/ipc/contract.ts';
+import type { Instance, SessionStatus, SessionUser, SignInInput } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../ports.ts';
 import type { InstanceRegistry } from './instance-registry.ts';
@@ -140,10 +140,13 @@ export class SessionManager {
     return this.sessions.statusOf(instanceId);
   }
 
-  /** The instance's client for the request proxy (an API-key-only client when nobody is signed in). */
-  async client(instanceId: string): Promise<InstanceClient> {
+  /**
+   * The instance's client for the request proxy (an API-key-only client when nobody is signed in). The proxy
+   * passes the instance it has just read, which saves a second read on every request.
+   */
+  async client(instanceId: string, known?: Instance): Promise<InstanceClient> {
     await this.restored(instanceId);
-    const instance = this.deps.registry.get(instanceId);
+    const instance = known ?? this.deps.registry.get(instanceId);
     if (lacksHttpConsent(instance)) throw new DeskError('refused', insecureHttpRefusal);
     const existing = this.sessions.get(instanceId);
     if (existing !== undefined) return { client: existing.client, apiKey: existing.apiKey };
@@ -206,7 +209,8 @@ export class SessionManager {
   // ── internals ─────────────────────────────────────────────────────────────────────────────────────
 
   private async restored(instanceId: string): Promise<void> {
-    await this.restores.get(instanceId);
+    const restoring = this.restores.get(instanceId);
+    if (restoring !== undefined) await restoring;
   }
 
   /** A sign-in as someone else replaces the session; the old login's token is ended unless it shares the entry. */

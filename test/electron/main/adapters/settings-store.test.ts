@@ -38,6 +38,28 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const open = (logger = recordingLogger()) => openSettingsStore({ Store: Conf, cwd: dir, document: spec, clock, logger });
 const onDisk = () => JSON.parse(readFileSync(file, 'utf8')) as unknown;
 
+describe('reading without re-reading the file each time', () => {
+  it('sees what another process wrote to the file, and its own writes at once', () => {
+    const { store } = open();
+    expect(store.get('theme')).toBe('light');
+    // Another process (a second store on the same file here) changes it behind this store's back.
+    open().store.set('names', ['from elsewhere']);
+    expect(store.get('names')).toEqual(['from elsewhere']);
+    store.set('theme', 'dark');
+    expect(store.get('theme')).toBe('dark');
+    expect(onDisk()).toMatchObject({ theme: 'dark', names: ['from elsewhere'] });
+  });
+
+  it('hands out frozen values, so nothing can change the document except through set()', () => {
+    const { store } = open();
+    store.set('names', ['a']);
+    const names = store.get('names');
+    expect(Object.isFrozen(names)).toBe(true);
+    expect(() => (names as string[]).push('b')).toThrow(TypeError);
+    expect(store.get('names')).toEqual(['a']);
+  });
+});
+
 describe('openSettingsStore (conf)', () => {
   it('creates the file with defaults, mode 600, and reads and writes typed values', () => {
     const { store, recovered, migrated } = open();
