@@ -13,7 +13,7 @@ import { openFileLogger } from './adapters/file-logger.ts';
 import { openSecretVault } from './adapters/keytar-vault.ts';
 import type { ConfLikeConstructor } from './adapters/settings-store.ts';
 import { openSettingsStore } from './adapters/settings-store.ts';
-import { systemClock } from './adapters/system-clock.ts';
+import { systemClock } from '../../shared/df/clock.ts';
 import { createDeskApi } from './desk-api.ts';
 import { noticesFrom } from './desk-notices.ts';
 import type { Clock, Logger, SecretVault } from './ports.ts';

@@ -28,10 +28,8 @@ export interface KeyValueStore<T extends object> {
   delete(key: keyof T & string): void;
 }
 
-export interface Clock {
-  /** ms since epoch. */
-  now(): number;
-}
+/** The session library's clock (ms since epoch): one port for the whole main process. */
+export type { Clock } from '../../shared/df/clock.ts';
 
 export type LogFields = Record<string, unknown>;
 

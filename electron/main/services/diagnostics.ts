@@ -34,7 +34,7 @@ import {
   notChecked,
   versionCheck,
 } from './diagnostics/probe-checks.ts';
-import { normalizeInstanceUrl } from './instances/instance-url.ts';
+import { validateInstanceUrl } from './instances/instance-url.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
 import { emptyTokenStore } from './sessions/vault-token-store.ts';
 import { readPeerCertificate, tlsTargetOf } from './tls/peer-certificate.ts';
@@ -177,7 +177,7 @@ interface ProbeTarget {
 function probeTarget(input: ProbeInput): ProbeTarget {
   const parsed = probeInputSchema.safeParse(input);
   if (!parsed.success) throw new DeskError('invalid-input', parsed.error.issues[0]?.message ?? 'Enter the instance URL.');
-  const { url, insecure } = normalizeInstanceUrl(parsed.data.url);
+  const { url, insecure } = validateInstanceUrl(parsed.data.url);
   const apiKey = parsed.data.apiKey?.trim() ?? '';
   return { url, apiKey, sendKey: apiKey !== '' && !insecure, pin: parsed.data.trustedCertificateSha256 };
 }

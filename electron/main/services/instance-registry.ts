@@ -7,7 +7,7 @@ import { sortInstances } from '../../../shared/instances.ts';
 import type { KeyValueStore, Logger, SecretVault } from '../ports.ts';
 import { defaultColorFor, DEFAULT_TAG } from './instances/instance-defaults.ts';
 import { newInstanceId } from './instances/instance-ids.ts';
-import { normalizeInstanceUrl } from './instances/instance-url.ts';
+import { validateInstanceUrl } from './instances/instance-url.ts';
 import type { DeskSettings, LastLogin, StoredInstance } from './instances/settings-document.ts';
 import { lastLoginSchema } from './instances/settings-document.ts';
 import { apiKeyAccount, instanceAccountPrefix } from './instances/vault-accounts.ts';
@@ -58,7 +58,7 @@ function originOf(url: string): string {
 }
 
 function checkedUrl(rawUrl: string, allowInsecureHttp: boolean): string {
-  const { url, insecure } = normalizeInstanceUrl(rawUrl);
+  const { url, insecure } = validateInstanceUrl(rawUrl);
   if (insecure && !allowInsecureHttp) throw new DeskError('invalid-input', insecureHttpMessage);
   return url;
 }

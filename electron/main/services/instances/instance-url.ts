@@ -5,7 +5,7 @@
 import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import { isLoopbackHost } from '../../../../shared/instances.ts';
 
-export interface NormalizedUrl {
+export interface ValidatedInstanceUrl {
   /** `scheme://host[:port][/path]`: lowercase scheme and host, no trailing slash, no trailing /api/v2. */
   url: string;
   /** Plain http:// to a host that is not loopback: needs the user's explicit per-instance confirmation. */
@@ -18,7 +18,7 @@ function invalid(message: string): DeskError {
   return new DeskError('invalid-input', message);
 }
 
-export function normalizeInstanceUrl(input: string): NormalizedUrl {
+export function validateInstanceUrl(input: string): ValidatedInstanceUrl {
   const trimmed = input.trim();
   if (trimmed === '') throw invalid('Enter the instance URL.');
   // "df.example.com" means https://df.example.com: nobody types a scheme for a web address any more.
@@ -54,5 +54,5 @@ export function normalizeInstanceUrl(input: string): NormalizedUrl {
  * one, so the session layer checks this before every connection.
  */
 export function lacksHttpConsent(instance: { url: string; allowInsecureHttp: boolean }): boolean {
-  return !instance.allowInsecureHttp && normalizeInstanceUrl(instance.url).insecure;
+  return !instance.allowInsecureHttp && validateInstanceUrl(instance.url).insecure;
 }

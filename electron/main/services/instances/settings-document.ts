@@ -8,7 +8,7 @@ import type { InstanceTag } from '../../../../shared/ipc/contract.ts';
 import type { Migration, VersionedDocumentSpec } from '../../adapters/versioned-document.ts';
 import { defaultColorFor } from './instance-defaults.ts';
 import { newInstanceId } from './instance-ids.ts';
-import { normalizeInstanceUrl } from './instance-url.ts';
+import { validateInstanceUrl } from './instance-url.ts';
 
 /** Which keychain entry to restore at launch: the login of the last sign-in, and which audience it used. */
 export const lastLoginSchema = z.object({
@@ -77,7 +77,7 @@ export const migrateV0ToV1: Migration = (v0) => {
     if (!server.success) continue;
     let url: string;
     try {
-      url = normalizeInstanceUrl(server.data.baseUrl).url;
+      url = validateInstanceUrl(server.data.baseUrl).url;
     } catch {
       continue;
     }

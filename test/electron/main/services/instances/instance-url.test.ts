@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isDeskError } from '../../../../../shared/ipc/desk-error.ts';
-import { lacksHttpConsent, normalizeInstanceUrl } from '../../../../../electron/main/services/instances/instance-url.ts';
+import { lacksHttpConsent, validateInstanceUrl } from '../../../../../electron/main/services/instances/instance-url.ts';
 
-describe('normalizeInstanceUrl', () => {
+describe('validateInstanceUrl', () => {
   const table: Array<[string, string, boolean]> = [
     ['https://df.example.com', 'https://df.example.com', false],
     ['  https://df.example.com/  ', 'https://df.example.com', false],
@@ -27,7 +27,7 @@ describe('normalizeInstanceUrl', () => {
   ];
   for (const [input, url, insecure] of table) {
     it(`${JSON.stringify(input)} → ${url}${insecure ? ' (insecure)' : ''}`, () => {
-      expect(normalizeInstanceUrl(input)).toEqual({ url, insecure });
+      expect(validateInstanceUrl(input)).toEqual({ url, insecure });
     });
   }
 
@@ -46,7 +46,7 @@ describe('normalizeInstanceUrl', () => {
     it(`refuses ${JSON.stringify(input)} with invalid-input`, () => {
       let error: unknown;
       try {
-        normalizeInstanceUrl(input);
+        validateInstanceUrl(input);
       } catch (e) {
         error = e;
       }
