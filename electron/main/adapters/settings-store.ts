@@ -162,14 +162,23 @@ function deepFreeze<V>(value: V): V {
   return value;
 }
 
+/** How long a snapshot is trusted before the file is looked at again (a stat costs about 10 µs). */
+export const SETTINGS_RECHECK_MS = 250;
+
 /**
  * conf reads and parses the whole file on every get, and the instance list is read on every DF request. This
  * keeps the last parsed document and reads the file again only when it changed on disk (another process,
- * such as a command-line tool, may write it; conf writes atomically, so a change is a new inode or mtime).
- * Snapshots are frozen: no caller can change one behind the file's back.
+ * such as a command-line tool, may write it; conf writes atomically, so a change is a new inode or mtime),
+ * looking at most every SETTINGS_RECHECK_MS. Our own writes are seen at once. Snapshots are frozen: no
+ * caller can change one behind the file's back.
  */
-function snapshotReader(conf: ConfLike, file: string): { read(): Readonly<Record<string, unknown>>; invalidate(): void } {
+function snapshotReader(
+  conf: ConfLike,
+  file: string,
+  clock: Clock,
+): { read(): Readonly<Record<string, unknown>>; invalidate(): void } {
   let stamp: string | null = null;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   let snapshot: Readonly<Record<string, unknown>> = {};
   const stampOf = (): string => {
     try {
@@ -181,6 +190,9 @@ function snapshotReader(conf: ConfLike, file: string): { read(): Readonly<Record
   };
   return {
     read() {
+      const now = clock.now();
+      if (stamp !== null && now - checkedAt < SETTINGS_RECHECK_MS && now >= checkedAt) return snapshot;
+      checkedAt = now;
       const current = stampOf();
       if (current !== stamp) {
         snapshot = deepFreeze(conf.store);
@@ -219,7 +231,7 @@ export function openSettingsStore<T extends { schemaVersion: number }>(
   }
   if (start.initial !== null) conf.store = { ...start.initial };
   const checkedWrite = checkedWriter(spec);
-  const snapshots = snapshotReader(conf, file);
+  const snapshots = snapshotReader(conf, file, options.clock ?? { now: () => Date.now() });
   const write = (next: Record<string, unknown>, apply: () => void) => {
     try {
       checkedWrite(next, apply);

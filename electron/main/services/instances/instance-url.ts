@@ -53,6 +53,16 @@ export function validateInstanceUrl(input: string): ValidatedInstanceUrl {
  * confirmation. The registry refuses to create such an instance, but a file upgraded from schema 0 can hold
  * one, so the session layer checks this before every connection.
  */
+// Asked on every DF request, for a handful of stored URLs: remember the answer instead of parsing each time.
+const insecureByUrl = new Map<string, boolean>();
+
 export function lacksHttpConsent(instance: { url: string; allowInsecureHttp: boolean }): boolean {
-  return !instance.allowInsecureHttp && validateInstanceUrl(instance.url).insecure;
+  if (instance.allowInsecureHttp) return false;
+  let insecure = insecureByUrl.get(instance.url);
+  if (insecure === undefined) {
+    insecure = validateInstanceUrl(instance.url).insecure;
+    if (insecureByUrl.size > 256) insecureByUrl.clear();
+    insecureByUrl.set(instance.url, insecure);
+  }
+  return insecure;
 }

@@ -36,6 +36,26 @@ function fullyDecoded(text: string): string {
   return current;
 }
 
+interface ApiRoot {
+  origin: string;
+  /** The instance's path plus /api/v2, e.g. `/df/api/v2`. */
+  basePath: string;
+}
+
+// Resolved on every DF request, for a handful of instance URLs: parse each once.
+const roots = new Map<string, ApiRoot>();
+
+function apiRootOf(instanceUrl: string): ApiRoot {
+  let root = roots.get(instanceUrl);
+  if (root === undefined) {
+    const parsed = new URL(instanceUrl);
+    root = { origin: parsed.origin, basePath: `${parsed.pathname.replace(/\/+$/, '')}${API_PREFIX}` };
+    if (roots.size > 256) roots.clear();
+    roots.set(instanceUrl, root);
+  }
+  return root;
+}
+
 export function resolveProxyPath(instanceUrl: string, input: string): ProxyTarget {
   const raw = input.trim();
   if (raw === '') throw refuse('Enter a path, for example /db/_table.');
@@ -58,8 +78,8 @@ export function resolveProxyPath(instanceUrl: string, input: string): ProxyTarge
     throw refuse('The path cannot contain "." or ".." segments.');
   }
 
-  const root = new URL(instanceUrl);
-  const basePath = `${root.pathname.replace(/\/+$/, '')}${API_PREFIX}`;
+  const root = apiRootOf(instanceUrl);
+  const { basePath } = root;
   const relative = pathPart.replace(/^\/+/, '');
   let target: URL;
   try {

@@ -9,7 +9,7 @@ import Conf from 'conf';
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionedDocumentSpec } from '../../../../electron/main/adapters/settings-store.ts';
-import { findSecretLike, openSettingsStore } from '../../../../electron/main/adapters/settings-store.ts';
+import { findSecretLike, openSettingsStore, SETTINGS_RECHECK_MS } from '../../../../electron/main/adapters/settings-store.ts';
 import { isDeskError } from '../../../../shared/ipc/desk-error.ts';
 import { recordingLogger } from './fixtures/test-keyring.ts';
 
@@ -39,11 +39,15 @@ const open = (logger = recordingLogger()) => openSettingsStore({ Store: Conf, cw
 const onDisk = () => JSON.parse(readFileSync(file, 'utf8')) as unknown;
 
 describe('reading without re-reading the file each time', () => {
-  it('sees what another process wrote to the file, and its own writes at once', () => {
-    const { store } = open();
+  it('sees what another process wrote once the recheck interval has passed, and its own writes at once', () => {
+    let now = clock.now();
+    const { store } = openSettingsStore({ Store: Conf, cwd: dir, document: spec, clock: { now: () => now } });
     expect(store.get('theme')).toBe('light');
     // Another process (a second store on the same file here) changes it behind this store's back.
     open().store.set('names', ['from elsewhere']);
+    now += SETTINGS_RECHECK_MS - 1;
+    expect(store.get('names')).toEqual([]);
+    now += 1;
     expect(store.get('names')).toEqual(['from elsewhere']);
     store.set('theme', 'dark');
     expect(store.get('theme')).toBe('dark');
