@@ -5,7 +5,8 @@
  */
 import axios, { type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import { type AxiosAuthRefreshRequestConfig, createAuthRefresh } from 'axios-auth-refresh';
-import { createDfClient, type DfClient } from '../../shared/df/index.ts';
+import { type Clock, createDfClient, type DfClient } from '../../shared/df/index.ts';
+import { JANE } from '../fixtures/users.ts';
 
 type RetryableConfig = Partial<InternalAxiosRequestConfig> & { retried?: boolean };
 
@@ -16,7 +17,7 @@ export interface Contender {
 
 const API_KEY_HEADER = 'X-DreamFactory-API-Key';
 const TOKEN_HEADER = 'X-DreamFactory-Session-Token';
-const credentials = { email: 'jane@example.com', password: 'jane-password' };
+const credentials = JANE;
 
 function memoryTokens(): { load(): Promise<string | null>; save(t: string): Promise<void>; clear(): Promise<void> } {
   let token: string | null = null;
@@ -31,8 +32,9 @@ function memoryTokens(): { load(): Promise<string | null>; save(t: string): Prom
   };
 }
 
-export async function dfDeskContender(baseURL: string, apiKey: string, keepAlive: boolean): Promise<Contender> {
-  const client: DfClient = createDfClient({ baseURL, apiKey, tokens: memoryTokens(), keepAlive });
+/** `clock`: the client's clock (default real time); the storm test passes the DF test server's manual clock. */
+export async function dfDeskContender(baseURL: string, apiKey: string, keepAlive: boolean, clock?: Clock): Promise<Contender> {
+  const client: DfClient = createDfClient({ baseURL, apiKey, tokens: memoryTokens(), keepAlive, clock });
   await client.login({ ...credentials, rememberMe: true });
   return { get: (path) => client.http.get(path), dispose: () => client.dispose() };
 }

@@ -14,11 +14,11 @@ import { createDesk } from '../../electron/main/desk.ts';
 import type { Logger } from '../../electron/main/ports.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { startDfServer } from '../df-server/index.ts';
+import { API_KEY, JANE } from '../fixtures/users.ts';
 import { dfDeskContender } from './contenders.ts';
 import type { OverheadResult } from './overhead.ts';
 
 const BLOCK = 250;
-const API_KEY = 'test-api-key';
 const PATH = '/db/_table/contacts/1';
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -34,7 +34,7 @@ export async function runDeskOverhead(requestsPerSide = 5000): Promise<OverheadR
   try {
     const engine = await dfDeskContender(server.url, API_KEY, true);
     const instance = await desk.api.instances.add({ name: 'Bench', url: server.url, apiKey: API_KEY });
-    await desk.api.session.signIn(instance.id, { email: 'jane@example.com', password: 'jane-password' });
+    await desk.api.session.signIn(instance.id, JANE);
     const request = { method: 'GET', path: PATH } as const;
     const sides = [
       { name: "engine's client.http", get: () => engine.get(PATH), totalMs: 0 },

@@ -6,6 +6,7 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import { startDfServer } from '../df-server/index.ts';
+import { API_KEY, JANE } from '../fixtures/users.ts';
 import { dfDeskContender } from './contenders.ts';
 
 export interface OverheadSide {
@@ -23,16 +24,13 @@ export async function runOverhead(requestsPerSide = 5000): Promise<OverheadResul
   // A long TTL so no refresh happens: this measures the per-request cost alone.
   const server = await startDfServer({ ttlSeconds: 3600 });
   try {
-    const desk = await dfDeskContender(server.url, 'test-api-key', false);
-    const login = await axios.post(`${server.url}/api/v2/user/session`, {
-      email: 'jane@example.com',
-      password: 'jane-password',
-    });
+    const desk = await dfDeskContender(server.url, API_KEY, false);
+    const login = await axios.post(`${server.url}/api/v2/user/session`, JANE);
     const bare = (extra: { maxRedirects?: number }): AxiosInstance =>
       axios.create({
         baseURL: `${server.url}/api/v2`,
         headers: {
-          'X-DreamFactory-API-Key': 'test-api-key',
+          'X-DreamFactory-API-Key': API_KEY,
           'X-DreamFactory-Session-Token': (login.data as { session_token: string }).session_token,
         },
         ...extra,

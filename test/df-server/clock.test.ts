@@ -16,6 +16,16 @@ describe('ServerClock', () => {
     expect(clock.offset).toBe(-0.5);
   });
 
+  it('runs on the time source it is given (a manual clock in tests), offset included', () => {
+    const source = { t: 5_000_250, now: () => source.t };
+    const clock = new ServerClock(2, source);
+    expect(clock.now()).toBe(5_002.25);
+    source.t += 1_500;
+    expect(clock.now()).toBe(5_003.75);
+    clock.setOffset(-1);
+    expect(clock.now()).toBe(5_000.75);
+  });
+
   it('roundToMs and formatDfDate', () => {
     expect(roundToMs(1.23456)).toBe(1.235);
     expect(formatDfDate(0)).toBe('1970-01-01 00:00:00');

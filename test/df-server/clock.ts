@@ -1,15 +1,26 @@
-// Server clock with an adjustable offset, so tests can simulate time passing (or a skewed server) without sleeping.
+// Server clock with an adjustable offset over real time or a time source the test controls, so tests can
+// simulate time passing (or a skewed server) without sleeping.
 
 /** Seconds with millisecond precision, as emitted in NumericDate claims. */
 export function roundToMs(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
 
+/** Where the server's time comes from: milliseconds since the epoch (shared/df's Clock has this shape). */
+export interface TimeSource {
+  now(): number;
+}
+
+const realTime: TimeSource = { now: () => Date.now() };
+
 export class ServerClock {
   private offsetSeconds: number;
+  private readonly base: TimeSource;
 
-  constructor(offsetSeconds = 0) {
+  /** `base` defaults to real time; a test passes its manual clock so the server never reads real time. */
+  constructor(offsetSeconds = 0, base: TimeSource = realTime) {
     this.offsetSeconds = offsetSeconds;
+    this.base = base;
   }
 
   setOffset(seconds: number): void {
@@ -22,7 +33,7 @@ export class ServerClock {
 
   /** Current server time in unix seconds, millisecond precision. */
   now(): number {
-    return roundToMs(Date.now() / 1000 + this.offsetSeconds);
+    return roundToMs(this.base.now() / 1000 + this.offsetSeconds);
   }
 }
 

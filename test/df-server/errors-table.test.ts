@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_JWT_SECRET, NO_ROLE_API_KEY, startDfServer } from './index.ts';
 import type { DfProfile, DfServer } from './index.ts';
 import { signJwt } from './jwt-signing.ts';
-import { JANE, asRecord, call, login, outcome, payloadOf } from './test-helpers.ts';
+import { asRecord, call, login, outcome, payloadOf } from './test-helpers.ts';
+import { JANE } from '../fixtures/users.ts';
 
 const EXPIRED = 'Token has expired: Session expired. Please refresh your token (if still within refresh window) or re-login.';
 const BLACKLISTED = 'The token has been blacklisted: Session terminated. Please re-login.';

@@ -5,6 +5,7 @@ import { startDfServer } from './index.ts';
 import type { DfServer, DfServerOptions } from './index.ts';
 import { REQUEST_LOG_LIMIT } from './stats.ts';
 import { asRecord, call, login } from './test-helpers.ts';
+import { waitFor } from '../fixtures/waiting.ts';
 
 let server: DfServer | undefined;
 afterEach(async () => {
@@ -145,7 +146,7 @@ describe('redirects and shutdown', () => {
     const token = await login(srv);
     srv.setFault({ kind: 'delay', delayMs: 60_000 });
     const pending = call(srv, 'PUT', '/user/session', { token }).catch(() => 'aborted');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => srv.stats.refreshAttempts === 1, 'the PUT to arrive');
     await srv.close();
     expect(await pending).toBe('aborted');
   });

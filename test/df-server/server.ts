@@ -32,7 +32,7 @@ function buildState(options: DfServerOptions): ServerState {
   return {
     era,
     errors: eraErrors(era),
-    clock: new ServerClock(options.clockOffsetSeconds ?? 0),
+    clock: new ServerClock(options.clockOffsetSeconds ?? 0, options.clock),
     tokens: new TokenStore(),
     users: makeUserRecords(options.users ?? DEFAULT_USERS),
     apps: makeApps(options.apiKey ?? DEFAULT_API_KEY),

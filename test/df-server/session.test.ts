@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDfServer } from './index.ts';
 import type { DfServer, DfServerOptions } from './index.ts';
-import { ADMIN, JANE, asRecord, call, login, loginSession, outcome, payloadOf } from './test-helpers.ts';
+import { asRecord, call, login, loginSession, outcome, payloadOf } from './test-helpers.ts';
+import { ADMIN, JANE } from '../fixtures/users.ts';
 
 const CONTACTS = '/db/_table/contacts';
 const BASE_KEYS = ['session_token', 'session_id', 'id', 'name', 'first_name', 'last_name', 'email', 'is_sys_admin', 'last_login_date', 'host'];

@@ -1,4 +1,5 @@
 // Shared helpers for the df-server tests: real HTTP calls over loopback (fetch), token decoding.
+import { ADMIN, API_KEY, JANE } from '../fixtures/users.ts';
 import type { DfServer } from './types.ts';
 
 export interface CallOptions {
@@ -14,9 +15,6 @@ export interface CallResult {
   headers: Headers;
 }
 
-export const API_KEY = 'test-api-key';
-export const JANE = { email: 'jane@example.com', password: 'jane-password' };
-export const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 
 /** Calls `${server.url}/api/v2${path}`; sends the default API key unless apiKey is null. */
 export async function call(server: DfServer, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {

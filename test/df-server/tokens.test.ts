@@ -68,6 +68,19 @@ describe('claims per era', () => {
     const claims = payloadOf(await login(srv));
     expect(Number(claims.iat) - Date.now() / 1000).toBeGreaterThan(3500);
   });
+
+  it('a given clock: tokens are minted and judged on it alone (plus the offset), never on real time', async () => {
+    const clock = { t: 1_000_000_000_123, now: () => clock.t };
+    const srv = await start({ ttlSeconds: 60, clock, clockOffsetSeconds: 10 });
+    const token = await login(srv);
+    expect(payloadOf(token)).toMatchObject({ iat: 1_000_000_010.123, nbf: 1_000_000_010.123, exp: 1_000_000_070.123 });
+    clock.t += 59_999;
+    expect((await call(srv, 'GET', CONTACTS, { token })).status).toBe(200);
+    clock.t += 1;
+    const [status, message] = outcome(await call(srv, 'GET', CONTACTS, { token }));
+    expect(status).toBe(401);
+    expect(message).toMatch(/^Token has expired/);
+  });
 });
 
 describe.each(['latest', '2.14', '2.0'] as const)('refresh semantics, profile %s', (profile) => {

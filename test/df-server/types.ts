@@ -22,8 +22,13 @@ export interface DfServerOptions {
   apiKey?: string;
   users?: DfServerUser[];
   loginAttribute?: 'email' | 'username';
-  /** The server's clock runs ahead (+) or behind (-) of real time. */
+  /** The server's clock runs ahead (+) or behind (-) of real time (or of `clock`). */
   clockOffsetSeconds?: number;
+  /**
+   * The local time (ms since the epoch) the server's clock runs on; default real time. A test passes the
+   * client's manual clock, so both move together and no real time leaks in.
+   */
+  clock?: { now(): number };
   port?: number;
   host?: string;
   version?: string;

@@ -15,6 +15,7 @@ import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { recordingLogger } from '../electron/main/adapters/fixtures/test-keyring.ts';
 import { findSecrets } from '../electron/main/services/fixtures/secret-walk.ts';
 import { createRecordingApi } from './ipc/recording-api.ts';
+import { rejection } from '../fixtures/rejection.ts';
 
 const TOKEN =
   'eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOjEsImV4cCI6MTk5OTk5OTk5OSwiaWF0IjoxNzAwMDAwMDAwfQ.c2lnbmF0dXJlLXBhcnQ';
@@ -51,18 +52,9 @@ function leakyClient(status: number) {
   return createDfClient({ baseURL: instance.url, apiKey: API_KEY, tokens: emptyTokenStore(), adapter });
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('Expected a rejection.');
-    },
-    (error: unknown) => error,
-  );
-}
-
 describe('no layer lets a secret through', () => {
   it('the session library: a DF error quoting the key and the token', async () => {
-    const error = await rejection(leakyClient(500).http.get('/db/_table/contacts'));
+    const error = await rejection(leakyClient(500).http.get('/db/_table/contacts'), DfError);
     expect(error).toBeInstanceOf(DfError);
     expect(findSecrets(error, [...SECRETS])).toEqual([]);
   });

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDesk, removeDataDirs } from './services/fixtures/desk-harness.ts';
-import { dfServer } from './services/fixtures/servers.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { API_KEY, JANE } from '../../fixtures/users.ts';
 
 process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${join('/tmp', `no-bus-${process.pid}`, 'bus')}`;
 delete process.env.DISPLAY;
@@ -20,8 +21,8 @@ describe('no usable Secret Service (broken session bus)', () => {
     expect(health.reason).toMatch(/D-Bus|bus/i);
     expect(health.fix).toEqual(expect.any(String));
 
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
-    const status = await desk.api.session.signIn(instance.id, { email: 'jane@example.com', password: 'jane-password' });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
+    const status = await desk.api.session.signIn(instance.id, JANE);
     expect(status).toMatchObject({ state: 'active', persistence: 'memory' });
     const answer = await desk.api.request(instance.id, { method: 'GET', path: '/db/_table/contacts', params: { limit: 1 } });
     expect(answer.status).toBe(200);

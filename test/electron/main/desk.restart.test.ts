@@ -7,11 +7,9 @@ import type { DfServer } from '../../df-server/index.ts';
 import { loadTestKeytar, removeService, uniqueService } from './adapters/fixtures/test-keyring.ts';
 import { openDesk, removeDataDirs, writtenFiles } from './services/fixtures/desk-harness.ts';
 import { JWT_SHAPE } from './services/fixtures/secret-walk.ts';
-import { dfServer } from './services/fixtures/servers.ts';
-import { SkewClock } from './services/fixtures/session-harness.ts';
-
-const JANE = { email: 'jane@example.com', password: 'jane-password' };
-const API_KEY = 'test-api-key';
+import { ManualClock } from '../../fixtures/clocks.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { API_KEY, JANE } from '../../fixtures/users.ts';
 let keytar: KeytarLike;
 const services: string[] = [];
 
@@ -37,14 +35,15 @@ interface Prepared {
   vaultService: string;
   servers: DfServer[];
   ids: string[];
-  clock: SkewClock;
+  /** The desks' clock and every server's. */
+  clock: ManualClock;
 }
 
 /** n instances on n DF servers, all signed in with "remember me" (the default), then the desk is closed. */
 async function prepare(n: number, serverOptions: { ttlSeconds?: number } = {}): Promise<Prepared> {
-  const servers = await Promise.all(Array.from({ length: n }, () => dfServer({ allowForever: true, ...serverOptions })));
+  const clock = new ManualClock();
+  const servers = await Promise.all(Array.from({ length: n }, () => dfServer({ allowForever: true, ...serverOptions, clock })));
   const vaultService = newService();
-  const clock = new SkewClock();
   const desk = await openDesk({ vaultService, clock });
   expect((await desk.api.vault.health()).mode).toBe('keychain');
   const ids: string[] = [];
@@ -61,8 +60,7 @@ async function prepare(n: number, serverOptions: { ttlSeconds?: number } = {}): 
 
 /** Moves both clocks (desk and servers) past the tokens' expiry, inside the refresh window. */
 function expireTokens(prepared: Prepared, seconds: number): void {
-  prepared.clock.skewMs += seconds * 1000;
-  for (const server of prepared.servers) server.setClockOffset(seconds);
+  prepared.clock.t += seconds * 1000;
 }
 
 async function restart(prepared: Prepared) {

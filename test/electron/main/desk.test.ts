@@ -16,30 +16,21 @@ import { REDACTED } from '../../../shared/secrets.ts';
 import { recordingLogger } from './adapters/fixtures/test-keyring.ts';
 import { newDataDir, openDesk, removeDataDirs, writtenFiles } from './services/fixtures/desk-harness.ts';
 import { findSecrets, JWT_SHAPE } from './services/fixtures/secret-walk.ts';
-import { dfServer, sendJson, tlsServer } from './services/fixtures/servers.ts';
+import { sendJson, tlsServer } from './services/fixtures/servers.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { API_KEY, JANE } from '../../fixtures/users.ts';
 
 // A DF-style key (64 hex), so the redacting logger and the walkers see the real shape.
-const API_KEY = randomBytes(32).toString('hex');
-const JANE = { email: 'jane@example.com', password: 'jane-password' };
-const apiKeysUsed = new Set<string>([API_KEY]);
+const DF_SHAPED_KEY = randomBytes(32).toString('hex');
+const apiKeysUsed = new Set<string>([DF_SHAPED_KEY]);
 
 afterAll(() => removeDataDirs());
 
-async function rejection(promise: Promise<unknown>): Promise<DeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeskError);
-    return error as DeskError;
-  }
-  throw new Error('Expected a rejection.');
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('nothing the desk hands out carries a credential', () => {
   it('drives every api method and event; no value is JWT-shaped or contains the API key', async () => {
-    const server = await dfServer({ apiKey: API_KEY, allowForever: true });
+    const server = await dfServer({ apiKey: DF_SHAPED_KEY, allowForever: true });
     const vault = createMemoryVault({ mode: 'keychain' });
     const desk = await openDesk({ vault });
     const { api } = desk;
@@ -49,15 +40,15 @@ describe('nothing the desk hands out carries a credential', () => {
       return value;
     };
     const keepError = async (promise: Promise<unknown>) => {
-      handedOut.push(await rejection(promise));
+      handedOut.push(await rejection(promise, DeskError));
     };
 
-    const instance = keep(await api.instances.add({ name: 'Main', url: server.url, apiKey: API_KEY }));
-    const prod = keep(await api.instances.add({ name: 'Prod', url: server.url, apiKey: API_KEY, tag: 'prod' }));
+    const instance = keep(await api.instances.add({ name: 'Main', url: server.url, apiKey: DF_SHAPED_KEY }));
+    const prod = keep(await api.instances.add({ name: 'Prod', url: server.url, apiKey: DF_SHAPED_KEY, tag: 'prod' }));
     keep(await api.instances.list());
     keep(await api.instances.update(instance.id, { name: 'Main DF', favorite: true }));
-    keep(await api.instances.probe({ url: server.url, apiKey: API_KEY }));
-    keep(await api.instances.probe({ url: server.url, apiKey: `${API_KEY}x` }));
+    keep(await api.instances.probe({ url: server.url, apiKey: DF_SHAPED_KEY }));
+    keep(await api.instances.probe({ url: server.url, apiKey: `${DF_SHAPED_KEY}x` }));
     keep(await api.session.status(instance.id));
     await keepError(api.session.signIn(instance.id, { email: JANE.email, password: 'wrong' }));
     await keepError(api.session.refresh(instance.id));
@@ -101,7 +92,7 @@ describe('nothing the desk hands out carries a credential', () => {
       expect.arrayContaining(['active', 'refreshing', 'signed-out', 'needs-sign-in']),
     );
     expect(desk.instanceEvents.length).toBeGreaterThanOrEqual(4);
-    const secrets = [API_KEY, token ?? '', refreshedToken ?? ''];
+    const secrets = [DF_SHAPED_KEY, token ?? '', refreshedToken ?? ''];
     expect(findSecrets(handedOut, secrets)).toEqual([]);
     expect(findSecrets(desk.sessionEvents, secrets)).toEqual([]);
     expect(findSecrets(desk.instanceEvents, secrets)).toEqual([]);
@@ -113,12 +104,12 @@ describe('api', () => {
   it('errors are DeskErrors carrying the DF kind and message', async () => {
     const server = await dfServer();
     const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }) });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
-    const error = await rejection(desk.api.session.signIn(instance.id, { email: JANE.email, password: 'nope' }));
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
+    const error = await rejection(desk.api.session.signIn(instance.id, { email: JANE.email, password: 'nope' }), DeskError);
     expect(error.toData()).toEqual({ kind: 'bad-credentials', message: 'Invalid credentials supplied.', status: 401 });
-    expect((await rejection(desk.api.instances.add({ name: '', url: 'x' }))).kind).toBe('invalid-input');
-    expect((await rejection(desk.api.session.status('missing'))).kind).toBe('unknown-instance');
-    expect((await rejection(desk.api.instances.remove('missing'))).kind).toBe('unknown-instance');
+    expect((await rejection(desk.api.instances.add({ name: '', url: 'x' }), DeskError)).kind).toBe('invalid-input');
+    expect((await rejection(desk.api.session.status('missing'), DeskError)).kind).toBe('unknown-instance');
+    expect((await rejection(desk.api.instances.remove('missing'), DeskError)).kind).toBe('unknown-instance');
   });
 
   it('pushes instance-list changes for add, update and remove', async () => {
@@ -134,7 +125,7 @@ describe('api', () => {
     const moved = await dfServer();
     const vault = createMemoryVault({ mode: 'keychain' });
     const desk = await openDesk({ vault });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
     await desk.api.session.signIn(instance.id, JANE);
 
     server.stats.reset();
@@ -155,14 +146,14 @@ describe('api', () => {
     const probe = await desk.api.instances.probe({ url: server.url });
     const sha256 = probe.certificate?.sha256 ?? '';
     expect(sha256).toMatch(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/);
-    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }), DeskError)).kind).toBe('tls');
 
     const pinned = await desk.api.instances.update(instance.id, { trustedCertificateSha256: sha256 });
     expect(pinned.trustedCertificateSha256).toBe(sha256);
     expect((await desk.api.request(instance.id, { method: 'GET', path: '/' })).data).toEqual({ ok: true });
 
     await desk.api.instances.update(instance.id, { trustedCertificateSha256: null });
-    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }), DeskError)).kind).toBe('tls');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -170,7 +161,7 @@ describe('api', () => {
     const server = await dfServer();
     const moved = await dfServer();
     const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }) });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
     await desk.api.request(instance.id, { method: 'GET', path: '/' });
 
     expect((await desk.api.instances.update(instance.id, { url: moved.url })).hasApiKey).toBe(false);
@@ -185,23 +176,27 @@ describe('api', () => {
     const server = await dfServer();
     const vault = createMemoryVault({ mode: 'keychain' });
     const desk = await openDesk({ vault });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
     await desk.api.session.signIn(instance.id, JANE);
     await desk.api.instances.remove(instance.id);
     expect(await vault.findAccounts(`${instance.id}/`)).toEqual([]);
     const settings = readFileSync(join(desk.dataDir, 'settings.json'), 'utf8');
     expect(settings).not.toContain(instance.id);
-    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('unknown-instance');
+    expect((await rejection(desk.api.request(instance.id, { method: 'GET', path: '/' }), DeskError)).kind).toBe('unknown-instance');
   });
 
   it('dispose stops every keep-alive timer', async () => {
-    const server = await dfServer({ ttlSeconds: 0.5 });
-    const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }) });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    const clock = new ManualClock();
+    const timers = new ManualTimers(clock);
+    const server = await dfServer({ ttlSeconds: 0.5, clock });
+    const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }), clock, timers });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
     await desk.api.session.signIn(instance.id, JANE);
+    expect(timers.pending.size).toBe(1);
     await desk.dispose();
+    expect(timers.pending.size).toBe(0);
     server.stats.reset();
-    await sleep(800);
+    await timers.advance(800); // past the keep-alive point and the token's exp
     expect(server.stats.requests).toBe(0);
   });
 
@@ -226,7 +221,7 @@ describe('api', () => {
   it('logs to <dataDir>/logs/desk.log by default, or to the logger given', async () => {
     const server = await dfServer();
     const desk = await openDesk({ vault: createMemoryVault({ mode: 'keychain' }) });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
     await desk.api.session.signIn(instance.id, JANE);
     await desk.dispose();
     const log = readFileSync(join(desk.dataDir, 'logs', 'desk.log'), 'utf8');
@@ -253,7 +248,7 @@ describe('without a usable keychain', () => {
     const desk = await openDesk({ vault: await brokenKeychain() });
     const health = await desk.api.vault.health();
     expect(health).toMatchObject({ mode: 'session-only', reason: expect.stringMatching(/libsecret/), fix: expect.any(String) });
-    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: 'test-api-key' });
+    const instance = await desk.api.instances.add({ name: 'A', url: server.url, apiKey: API_KEY });
     const status = await desk.api.session.signIn(instance.id, JANE);
     expect(status).toMatchObject({ state: 'active', persistence: 'memory' });
     expect((await desk.api.request(instance.id, { method: 'GET', path: '/db/_table/contacts' })).status).toBe(200);
@@ -305,7 +300,7 @@ describe('what the desks wrote to disk (runs last)', () => {
     expect(files.some((f) => f.path.endsWith('settings.json'))).toBe(true);
     expect(files.some((f) => f.path.endsWith('desk.log'))).toBe(true);
     const offenders = files.filter(
-      (f) => JWT_SHAPE.test(f.text) || [...apiKeysUsed, 'test-api-key', 'rotated-key'].some((key) => f.text.includes(key)),
+      (f) => JWT_SHAPE.test(f.text) || [...apiKeysUsed, API_KEY, 'rotated-key'].some((key) => f.text.includes(key)),
     );
     expect(offenders.map((f) => f.path)).toEqual([]);
   });

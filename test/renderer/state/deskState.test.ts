@@ -3,8 +3,7 @@ import { createDeskClient } from '../../../renderer/deskClient.ts';
 import { DeskState } from '../../../renderer/state/deskState.ts';
 import { FakeDesk, failWith } from '../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../support/fixtures.ts';
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { nextTurn } from '../../fixtures/waiting.ts';
 
 describe('DeskState', () => {
   it('loads instances, their statuses and the vault, and follows pushed events', async () => {
@@ -16,7 +15,7 @@ describe('DeskState', () => {
     const state = new DeskState(createDeskClient(desk));
     state.start();
     state.start();
-    await settle();
+    await nextTurn(); // the fake desk answers without I/O: every load has finished
     expect(desk.payloads('instances.list')).toHaveLength(1);
     expect(state.instances.get()).toMatchObject({ loaded: true });
     expect(state.sessions.get().p1?.state).toBe('signed-out');

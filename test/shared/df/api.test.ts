@@ -1,6 +1,7 @@
 // Typed API helpers over real loopback HTTP, normalised across every era.
 import { describe, expect, it } from 'vitest';
 import {
+  DfError,
   createRecords,
   deleteRecord,
   deleteRecordByKey,
@@ -13,7 +14,9 @@ import {
   updateRecords,
 } from '../../../shared/df/index.ts';
 import type { DfHttp, DfRecord } from '../../../shared/df/index.ts';
-import { ERAS, JANE, MemoryTokenStore, harness, makeClient, plainServer, rejection } from './helpers.ts';
+import { ERAS, MemoryTokenStore, harness, makeClient, plainServer } from './helpers.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { JANE } from '../../fixtures/users.ts';
 
 /** One contact as the server has it now (read through records(), the call the data browser uses). */
 async function byId(http: DfHttp, id: number): Promise<DfRecord | undefined> {
@@ -90,7 +93,7 @@ describe.each(ERAS)('api helpers on DF %s', (era) => {
     expect(filtered.records.length).toBeGreaterThan(0);
     expect(filtered.records.every((row) => row.first_name === 'Jane')).toBe(true);
     expect(filtered.count).toBeUndefined();
-    expect((await rejection(records(h.client.http, 'db', 'nope'))).kind).toBe('not-found');
+    expect((await rejection(records(h.client.http, 'db', 'nope'), DfError)).kind).toBe('not-found');
   });
 
   it('create, read, update and delete records (single and batch)', async () => {
@@ -113,7 +116,7 @@ describe.each(ERAS)('api helpers on DF %s', (era) => {
     // The server agrees: both are gone.
     expect(await byId(h.client.http, ada!)).toBeUndefined();
     expect(await byId(h.client.http, alan!)).toBeUndefined();
-    const invalid = await rejection(createRecords(h.client.http, 'db', 'contacts', [{ first_name: 'No last name' }]));
+    const invalid = await rejection(createRecords(h.client.http, 'db', 'contacts', [{ first_name: 'No last name' }]), DfError);
     expect(invalid.kind).toBe('bad-request');
   });
 });
@@ -135,7 +138,7 @@ describe('api helpers against answers that are not DreamFactory', () => {
       () => records(client.http, 'db', 'contacts'),
       () => schema(client.http, 'db', 'contacts'),
     ]) {
-      expect((await rejection(call())).kind).toBe('not-dreamfactory');
+      expect((await rejection(call(), DfError)).kind).toBe('not-dreamfactory');
     }
   });
 });

@@ -1,75 +1,77 @@
-// Keep-alive over real time (the only way to keep an idle DF 2.9–2.14 session). The real-time tests run
-// concurrently, one per era, and clean up locally because the shared afterEach would stop the others' servers.
+// Keep-alive: the only way to keep an idle DF 2.9–2.14 session. The client and the DF test server share one
+// manual clock, and the keep-alive timers fire only as the test moves it; each refresh a timer starts is a real
+// loopback request, waited for before the clock moves on.
 import { describe, expect, it } from 'vitest';
-import type { DfClientOptions } from '../../../shared/df/index.ts';
-import { createDfClient } from '../../../shared/df/index.ts';
-import type { DfProfile, DfServerOptions } from '../../df-server/index.ts';
-import { startDfServer } from '../../df-server/index.ts';
-import { API_KEY, CONTACTS, ERAS, JANE, MemoryTokenStore, harness, rejection, sleep } from './helpers.ts';
+import type { DfClient, DfClientOptions } from '../../../shared/df/index.ts';
+import { DfError } from '../../../shared/df/index.ts';
+import type { DfProfile, DfServer, DfServerOptions } from '../../df-server/index.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { JANE } from '../../fixtures/users.ts';
+import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient, refreshSettled } from './helpers.ts';
 
-async function withKeepAlive(
-  era: DfProfile,
-  server: DfServerOptions,
-  client: Partial<DfClientOptions>,
-  body: (ctx: { server: Awaited<ReturnType<typeof startDfServer>>; client: ReturnType<typeof createDfClient>; ended: unknown[] }) => Promise<void>,
-): Promise<void> {
-  const dfServer = await startDfServer({ profile: era, ...server });
+interface KeepAlive {
+  server: DfServer;
+  client: DfClient;
+  timers: ManualTimers;
+  ended: unknown[];
+}
+
+/** A keep-alive client and a DF test server on one ManualClock; its timers settle on the client's refreshes. */
+async function keepAliveOnManualTime(era: DfProfile, server: DfServerOptions, client: Partial<DfClientOptions>): Promise<KeepAlive> {
+  const clock = new ManualClock();
+  const timers = new ManualTimers(clock);
+  const dfTestServer = await dfServer({ profile: era, clock, ...server });
   const ended: unknown[] = [];
-  const dfClient = createDfClient({
-    baseURL: dfServer.url,
-    apiKey: API_KEY,
-    tokens: new MemoryTokenStore(),
+  const dfClient = makeClient(dfTestServer.url, new MemoryTokenStore(), {
     keepAlive: true,
+    clock,
+    timers,
     onSessionEnd: (error) => ended.push(error),
     ...client,
   });
-  try {
-    await body({ server: dfServer, client: dfClient, ended });
-  } finally {
-    dfClient.dispose();
-    await dfServer.close();
-  }
+  timers.settle = () => refreshSettled(dfClient);
+  return { server: dfTestServer, client: dfClient, timers, ended };
 }
 
-describe('keep-alive (real time)', () => {
-  it.concurrent.each(ERAS)('DF %s: an idle session stays alive past several TTLs', async (era) => {
-    await withKeepAlive(era, { ttlSeconds: 1.2 }, { refreshLeewaySeconds: 0.4 }, async ({ server, client, ended }) => {
-      await client.login(JANE);
-      await sleep(4_000); // more than three token lifetimes without a single request
-      expect(server.stats.refreshSuccesses).toBeGreaterThanOrEqual(3);
-      expect(server.stats.refreshAttempts).toBe(server.stats.refreshSuccesses);
-      expect(server.stats.status401 + server.stats.status403).toBe(0);
-      const before = server.stats.refreshAttempts;
-      expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
-      expect(server.stats.status401).toBe(0);
-      expect(server.stats.refreshAttempts - before).toBeLessThanOrEqual(1);
-      expect(client.status().state).toMatch(/active|refreshing/);
-      expect(ended).toHaveLength(0);
-    });
+describe('keep-alive', () => {
+  it.each(ERAS)('DF %s: an idle session stays alive past several TTLs', async (era) => {
+    const { server, client, timers, ended } = await keepAliveOnManualTime(era, { ttlSeconds: 1.2 }, { refreshLeewaySeconds: 0.4 });
+    await client.login(JANE);
+    await timers.advance(4_000); // more than three token lifetimes without a single request
+    expect(server.stats.refreshSuccesses).toBeGreaterThanOrEqual(3);
+    expect(server.stats.refreshAttempts).toBe(server.stats.refreshSuccesses);
+    expect(server.stats.status401 + server.stats.status403).toBe(0);
+    const before = server.stats.refreshAttempts;
+    expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(server.stats.status401).toBe(0);
+    expect(server.stats.refreshAttempts - before).toBeLessThanOrEqual(1);
+    expect(client.status().state).toMatch(/active|refreshing/);
+    expect(ended).toHaveLength(0);
   });
 
-  it.concurrent.each(ERAS)('DF %s: a failed keep-alive refresh is retried before the token expires', async (era) => {
-    await withKeepAlive(era, { ttlSeconds: 2 }, { refreshLeewaySeconds: 1 }, async ({ server, client, ended }) => {
-      await client.login(JANE);
-      server.setFault({ kind: 'http500', count: 1 });
-      await sleep(2_400); // past the first token's exp
-      // Real timers on a loaded machine: the next scheduled keep-alive may already have run too, so count
-      // "one failure, every other attempt succeeded" rather than an exact total.
-      expect(server.stats.refreshAttempts).toBeGreaterThanOrEqual(2);
-      expect(server.stats.refreshSuccesses).toBe(server.stats.refreshAttempts - 1);
-      expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
-      expect(server.stats.status401).toBe(0);
-      expect(ended).toHaveLength(0);
-    });
+  it.each(ERAS)('DF %s: a failed keep-alive refresh is retried before the token expires', async (era) => {
+    const { server, client, timers, ended } = await keepAliveOnManualTime(era, { ttlSeconds: 2 }, { refreshLeewaySeconds: 1 });
+    await client.login(JANE);
+    server.setFault({ kind: 'http500', count: 1 });
+    // Keep-alive at 1 s fails; the retry at 1.5 s (half the time left) succeeds; the next is due at 2.5 s.
+    await timers.advance(2_400); // past the first token's exp
+    expect(server.stats.refreshAttempts).toBe(2);
+    expect(server.stats.refreshSuccesses).toBe(1);
+    expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(server.stats.status401).toBe(0);
+    expect(ended).toHaveLength(0);
   });
 
-  it.concurrent('dispose() stops the keep-alive timer', async () => {
-    await withKeepAlive('latest', { ttlSeconds: 1 }, { refreshLeewaySeconds: 0.5 }, async ({ server, client }) => {
-      await client.login(JANE);
-      client.dispose();
-      await sleep(1_200);
-      expect(server.stats.refreshAttempts).toBe(0);
-    });
+  it('dispose() stops the keep-alive timer', async () => {
+    const { server, client, timers } = await keepAliveOnManualTime('latest', { ttlSeconds: 1 }, { refreshLeewaySeconds: 0.5 });
+    await client.login(JANE);
+    expect(timers.pending.size).toBe(1);
+    client.dispose();
+    expect(timers.pending.size).toBe(0);
+    await timers.advance(1_200); // past the keep-alive point and the token's exp
+    expect(server.stats.refreshAttempts).toBe(0);
   });
 });
 
@@ -79,7 +81,7 @@ describe.each(ERAS)('idle past exp WITHOUT keep-alive on DF %s', (era) => {
     await h.client.login(JANE);
     h.advance(3);
     if (era === '2.14') {
-      expect((await rejection(h.client.http.get(CONTACTS))).kind).toBe('session-ended');
+      expect((await rejection(h.client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
       expect(h.ended).toHaveLength(1);
     } else {
       expect((await h.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);

@@ -1,35 +1,37 @@
 // Refresh behaviour over real loopback HTTP on every era: single flight, server clock skew, faults, the
 // refresh window, shared token stores, and no loops.
+import axios from 'axios';
+import type { AxiosAdapter } from 'axios';
 import { describe, expect, it } from 'vitest';
-import type { DfError } from '../../../shared/df/index.ts';
-import {
-  CONTACTS,
-  ERAS,
-  JANE,
-  MemoryTokenStore,
-  SkewClock,
-  dfServer,
-  harness,
-  makeClient,
-  plainServer,
-  rejection,
-  sleep,
-} from './helpers.ts';
+import { DfError } from '../../../shared/df/index.ts';
+import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient, plainServer } from './helpers.ts';
+import { InstantTimers, ManualClock } from '../../fixtures/clocks.ts';
+import { nextTurn } from '../../fixtures/waiting.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { JANE } from '../../fixtures/users.ts';
 
 const GET_CONTACTS = 'GET /api/v2/db/_table/contacts';
 const range = (n: number) => Array.from({ length: n }, (_, index) => index);
 
 describe.each(ERAS)('refresh on DF %s', (era) => {
   it('storm: 100 concurrent requests once the token is due → one PUT, saved before any request is released', async () => {
-    const h = await harness(era, { client: { refreshLeewaySeconds: 0.5 } });
+    // GETs handed to the socket layer: counted when sent, not when the server happens to have read them.
+    let getsSent = 0;
+    const io = axios.getAdapter(['http', 'fetch']);
+    const counting: AxiosAdapter = (config) => {
+      if (config.method?.toLowerCase() === 'get') getsSent++;
+      return io(config);
+    };
+    const h = await harness(era, { client: { refreshLeewaySeconds: 0.5, adapter: counting } });
     await h.client.login(JANE);
     const oldToken = h.store.value;
     h.server.stats.reset();
     const getsWhenSaved: number[] = [];
     const save = h.store.save.bind(h.store);
     h.store.save = async (token) => {
-      await sleep(30);
-      getsWhenSaved.push(h.server.stats.byRoute[GET_CONTACTS] ?? 0);
+      await nextTurn(); // a request released before the save has reached the socket layer by now
+      getsWhenSaved.push(getsSent);
       await save(token);
     };
     h.advance(1.6); // inside the leeway, not expired (exp at 2 s)
@@ -76,11 +78,10 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
     }
     expect(h.server.stats.status401).toBe(0);
     // Due at 1.4 s of each 2 s token: refreshed at 1.5, 3.0 and 4.5 s — not on every request (a clock read the
-    // wrong way round would refresh 10 times), not too late (that would show as 401s). Real time also passes on
-    // a loaded machine, which can add one early refresh, so allow up to 5.
-    expect(h.server.stats.refreshAttempts).toBeGreaterThanOrEqual(3);
-    expect(h.server.stats.refreshAttempts).toBeLessThanOrEqual(5);
-    expect(h.server.stats.refreshSuccesses).toBe(h.server.stats.refreshAttempts);
+    // wrong way round would refresh 10 times), not too late (that would show as 401s). Client and server share
+    // one manual clock, so no real time slips in between the steps.
+    expect(h.server.stats.refreshAttempts).toBe(3);
+    expect(h.server.stats.refreshSuccesses).toBe(3);
   });
 
   it('default leeway is a tenth of the token lifetime (capped at 60 s)', async () => {
@@ -103,7 +104,7 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
     const token = h.store.value;
     h.advance(1.2);
     h.server.setFault({ kind: fault, count: 1 });
-    const errors = await Promise.all(range(5).map(() => rejection(h.client.http.get(CONTACTS))));
+    const errors = await Promise.all(range(5).map(() => rejection(h.client.http.get(CONTACTS), DfError)));
     expect(errors.map((error) => error.kind)).toEqual(range(5).map(() => kind));
     expect(h.server.stats.refreshAttempts).toBe(1);
     expect(h.store.value).toBe(token);
@@ -140,7 +141,7 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
     const h = await harness(era, { server: { refreshTtlSeconds: 5 } });
     await h.client.login(JANE);
     h.server.setClockOffset(6);
-    const errors = await Promise.all(range(10).map(() => rejection(h.client.http.get(CONTACTS))));
+    const errors = await Promise.all(range(10).map(() => rejection(h.client.http.get(CONTACTS), DfError)));
     expect(errors.every((error) => error.kind === 'session-ended')).toBe(true);
     expect(h.server.stats.refreshAttempts).toBe(1);
     expect(h.ended).toHaveLength(1);
@@ -148,7 +149,7 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
     expect(h.store.value).toBeNull();
     expect(h.client.status().state).toBe('needs-sign-in');
     h.server.stats.reset();
-    for (const _ of range(3)) expect((await rejection(h.client.http.get(CONTACTS))).kind).toBe('session-ended');
+    for (const _ of range(3)) expect((await rejection(h.client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
     expect(h.server.stats.requests).toBe(0);
     expect(h.ended).toHaveLength(1);
   });
@@ -158,18 +159,21 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
     await h.client.login(JANE);
     h.server.stats.reset();
     h.advance(6);
-    expect((await rejection(h.client.http.get(CONTACTS))).kind).toBe('session-ended');
+    expect((await rejection(h.client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
     expect(h.server.stats.requests).toBe(1);
     expect(h.server.stats.refreshAttempts).toBe(1);
     expect(h.ended).toHaveLength(1);
   });
 
   it('two clients sharing one token store: the other client adopts the refreshed token instead of ending', async () => {
-    const server = await dfServer({ profile: era, ttlSeconds: 3 });
+    const clock = new ManualClock();
+    const server = await dfServer({ profile: era, ttlSeconds: 3, clock });
     const store = new MemoryTokenStore();
     const ended: DfError[] = [];
-    const a = makeClient(server.url, store, { onSessionEnd: (error) => ended.push(error) });
-    const b = makeClient(server.url, store, { onSessionEnd: (error) => ended.push(error) });
+    // DF 2.0: a.refresh() waits out the login's mint second, on InstantTimers (the clocks move, no real time).
+    const onClock = { clock, timers: new InstantTimers(clock), onSessionEnd: (error: DfError) => ended.push(error) };
+    const a = makeClient(server.url, store, onClock);
+    const b = makeClient(server.url, store, onClock);
     await a.login(JANE);
     server.stats.reset();
     expect((await b.resume()).state).toBe('active');
@@ -230,7 +234,7 @@ describe('no loops against a misbehaving server', () => {
     const ended: DfError[] = [];
     const client = makeClient(server.url, new MemoryTokenStore(), { onSessionEnd: (error) => ended.push(error) });
     await client.login(JANE);
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('session-ended');
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
     expect(calls).toEqual([
       'POST /api/v2/user/session',
       'GET /api/v2/db/_table/contacts',
@@ -253,12 +257,12 @@ describe('no loops against a misbehaving server', () => {
       res.end(JSON.stringify(req.method === 'POST' ? { session_token: jwt(0), id: 1 } : { resource: [] }));
     });
     const store = new MemoryTokenStore();
-    const clock = new SkewClock();
+    const clock = new ManualClock();
     const client = makeClient(server.url, store, { clock });
     await client.login(JANE);
-    clock.skewMs = 59_000; // a minute-long token with 1 s left: inside the default 6 s leeway
+    clock.t += 59_000; // a minute-long token with 1 s left: inside the default 6 s leeway
     const token = store.value;
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('not-dreamfactory');
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('not-dreamfactory');
     expect(putCount).toBe(1);
     expect(store.value).toBe(token);
     expect(client.status().state).toBe('active');

@@ -1,13 +1,16 @@
 // resume() at app launch, over real loopback HTTP on every era: as few requests as the stored token allows.
 import { describe, expect, it } from 'vitest';
 import type { DfError } from '../../../shared/df/index.ts';
-import { CONTACTS, ERAS, JANE, MemoryTokenStore, harness, makeClient } from './helpers.ts';
+import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient } from './helpers.ts';
 import type { Harness } from './helpers.ts';
+import { InstantTimers } from '../../fixtures/clocks.ts';
+import { JANE } from '../../fixtures/users.ts';
 
-/** A second client on the same store and clock: the app after a relaunch. */
+/** A second client on the same store and clock (and timers like the harness's): the app after a relaunch. */
 function relaunch(h: Harness, options: { refreshWindowSeconds?: number; refreshLeewaySeconds?: number } = {}) {
   const ended: DfError[] = [];
-  const client = makeClient(h.server.url, h.store, { clock: h.clock, onSessionEnd: (error) => ended.push(error), ...options });
+  const timers = new InstantTimers(h.clock);
+  const client = makeClient(h.server.url, h.store, { clock: h.clock, timers, onSessionEnd: (error) => ended.push(error), ...options });
   return { client, ended };
 }
 
@@ -21,7 +24,7 @@ describe.each(ERAS)('resume on DF %s', (era) => {
     expect(status).toMatchObject({ state: 'active', userId: 1, forever: false, refreshCount: 0 });
     // Login measured the offset (an upper bound: early by up to the request's duration); resume had to assume 0.
     expect(Math.abs((status.expiresAt ?? 0) - info.expiresAt)).toBeLessThan(500);
-    expect(status.refreshWindowEndsAt).toBeGreaterThan(Date.now() + 13 * 24 * 3600 * 1000);
+    expect(status.refreshWindowEndsAt).toBeGreaterThan(h.clock.now() + 13 * 24 * 3600 * 1000);
     expect(h.server.stats.requests).toBe(0);
     expect((await app.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
   });

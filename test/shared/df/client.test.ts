@@ -3,21 +3,11 @@ import { REDACTED } from '../../../shared/secrets.ts';
 // terminal answers, public endpoints, and what errors may contain.
 import { describe, expect, it } from 'vitest';
 import { DfError, createDfClient } from '../../../shared/df/index.ts';
-import {
-  ADMIN,
-  API_KEY,
-  CONTACTS,
-  ERAS,
-  JANE,
-  MemoryTokenStore,
-  SkewClock,
-  closedPort,
-  dfServer,
-  harness,
-  makeClient,
-  plainServer,
-  rejection,
-} from './helpers.ts';
+import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient, plainServer } from './helpers.ts';
+import { ManualClock } from '../../fixtures/clocks.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { closedPort, dfServer } from '../../fixtures/servers.ts';
+import { ADMIN, API_KEY, JANE } from '../../fixtures/users.ts';
 
 function fakeJwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -34,8 +24,8 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     expect(JSON.stringify(info)).not.toContain(token);
     expect(Object.keys(info)).not.toContain('session_token');
     expect(Object.keys(info)).not.toContain('session_id');
-    expect(info.expiresAt).toBeGreaterThan(Date.now() + 1000);
-    expect(info.expiresAt).toBeLessThanOrEqual(Date.now() + 2000);
+    expect(info.expiresAt).toBeGreaterThan(h.clock.now() + 1000);
+    expect(info.expiresAt).toBeLessThanOrEqual(h.clock.now() + 2000);
     expect(h.client.status()).toMatchObject({ state: 'active', userId: 1, refreshCount: 0, forever: false });
     expect(JSON.stringify(h.client.status())).not.toContain(token);
   });
@@ -64,7 +54,7 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
 
   it('wrong password → bad-credentials, nothing stored', async () => {
     const h = await harness(era);
-    const error = await rejection(h.client.login({ email: JANE.email, password: 'nope' }));
+    const error = await rejection(h.client.login({ email: JANE.email, password: 'nope' }), DfError);
     expect(error).toBeInstanceOf(DfError);
     expect(error).toMatchObject({ kind: 'bad-credentials', status: 401, message: 'Invalid credentials supplied.' });
     expect(h.store.saves).toBe(0);
@@ -80,14 +70,14 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     expect(h.server.stats.byRoute['PUT /api/v2/system/admin/session']).toBe(1);
     expect(h.server.stats.byRoute['PUT /api/v2/user/session']).toBeUndefined();
     const userAudience = makeClient(h.server.url, new MemoryTokenStore());
-    expect((await rejection(userAudience.login(ADMIN))).kind).toBe('bad-credentials');
+    expect((await rejection(userAudience.login(ADMIN), DfError)).kind).toBe('bad-credentials');
   });
 
   it('a blacklisted token ends the session once: store cleared, onSessionEnd once, no network after', async () => {
     const h = await harness(era);
     await h.client.login(JANE);
     h.server.blacklistToken(h.store.value!);
-    const errors = await Promise.all(Array.from({ length: 5 }, () => rejection(h.client.http.get(CONTACTS))));
+    const errors = await Promise.all(Array.from({ length: 5 }, () => rejection(h.client.http.get(CONTACTS), DfError)));
     for (const error of errors) expect(error.kind).toBe('session-ended');
     expect(errors[0]?.message).toMatch(/blacklisted/);
     expect(h.ended).toHaveLength(1);
@@ -98,8 +88,8 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     // Re-read once before giving up (another writer could have refreshed).
     expect(h.store.loads).toBeGreaterThanOrEqual(1);
     h.server.stats.reset();
-    expect((await rejection(h.client.http.get(CONTACTS))).kind).toBe('session-ended');
-    expect((await rejection(h.client.refresh())).kind).toBe('session-ended');
+    expect((await rejection(h.client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
+    expect((await rejection(h.client.refresh(), DfError)).kind).toBe('session-ended');
     expect(h.server.stats.requests).toBe(0);
     expect(h.ended).toHaveLength(1);
   });
@@ -108,7 +98,7 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     const h = await harness(era);
     await h.client.login(JANE);
     h.server.revokeUser(JANE.email);
-    expect((await rejection(h.client.http.get(CONTACTS))).kind).toBe('session-ended');
+    expect((await rejection(h.client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
     expect(h.ended).toHaveLength(1);
   });
 
@@ -116,14 +106,14 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     const h = await harness(era);
     await h.client.login(JANE);
     h.server.blacklistToken(h.store.value!);
-    await rejection(h.client.http.get(CONTACTS));
+    await rejection(h.client.http.get(CONTACTS), DfError);
     // DF 2.0 derives jti from the mint second: a new token in the same second would share the blacklisted jti.
     h.advance(1);
     await h.client.login(JANE);
     expect(h.client.status().state).toBe('active');
     expect((await h.client.http.get(CONTACTS)).status).toBe(200);
     h.server.blacklistToken(h.store.value!);
-    await rejection(h.client.http.get(CONTACTS));
+    await rejection(h.client.http.get(CONTACTS), DfError);
     expect(h.ended).toHaveLength(2);
   });
 
@@ -165,7 +155,7 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     expect(h.client.status().state).toBe('signed-out');
     expect(h.ended).toHaveLength(0);
     // Signed out: calls go out with the API key only (DF decides what a guest may do).
-    const error = await rejection(h.client.http.get(CONTACTS));
+    const error = await rejection(h.client.http.get(CONTACTS), DfError);
     expect(error.kind).not.toBe('session-ended');
     expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBeUndefined();
   });
@@ -191,7 +181,7 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     const h = await harness(era);
     await h.client.login(JANE);
     h.server.stats.reset();
-    const error = await rejection(h.client.http.put('/user/session'));
+    const error = await rejection(h.client.http.put('/user/session'), DfError);
     expect(error.kind).toBe('bad-request');
     expect(h.server.stats.requests).toBe(0);
   });
@@ -200,7 +190,7 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
     const h = await harness(era);
     await h.client.login(JANE);
     h.server.stats.reset();
-    const error = await rejection(h.client.http.delete('/user/session'));
+    const error = await rejection(h.client.http.delete('/user/session'), DfError);
     expect(error.kind).toBe('bad-request');
     expect(h.server.stats.requests).toBe(0);
     expect((await h.client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
@@ -209,11 +199,11 @@ describe.each(ERAS)('DfClient on DF %s', (era) => {
   it('maps DF errors of ordinary calls to kinds with decoded messages', async () => {
     const h = await harness(era);
     await h.client.login(JANE);
-    const missing = await rejection(h.client.http.get('/db/_table/nope'));
+    const missing = await rejection(h.client.http.get('/db/_table/nope'), DfError);
     expect(missing).toMatchObject({ kind: 'not-found', status: 404, message: 'Table "nope" does not exist in the database.' });
-    const forbidden = await rejection(h.client.http.get('/system/user'));
+    const forbidden = await rejection(h.client.http.get('/system/user'), DfError);
     expect(forbidden.kind).toBe('forbidden');
-    const bad = await rejection(h.client.http.post(CONTACTS, { not: 'wrapped' }));
+    const bad = await rejection(h.client.http.post(CONTACTS, { not: 'wrapped' }), DfError);
     expect(bad.kind).toBe('bad-request');
   });
 });
@@ -225,7 +215,7 @@ describe('DfClient against things that are not DreamFactory', () => {
       res.end('<!doctype html><title>Welcome</title>');
     });
     const client = makeClient(site.url, new MemoryTokenStore());
-    const error = await rejection(client.login(JANE));
+    const error = await rejection(client.login(JANE), DfError);
     expect(error).toBeInstanceOf(DfError);
     expect(error.kind).toBe('not-dreamfactory');
     expect(error.message).toContain('text/html');
@@ -237,17 +227,17 @@ describe('DfClient against things that are not DreamFactory', () => {
       res.end('{"message":"no route"}');
     });
     const client = makeClient(api.url, new MemoryTokenStore());
-    expect((await rejection(client.login(JANE))).kind).toBe('not-dreamfactory');
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('not-dreamfactory');
+    expect((await rejection(client.login(JANE), DfError)).kind).toBe('not-dreamfactory');
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('not-dreamfactory');
   });
 
   it('a closed port → network', async () => {
     const port = await closedPort();
     const client = makeClient(`http://127.0.0.1:${port}`, new MemoryTokenStore());
-    const error = await rejection(client.login(JANE));
+    const error = await rejection(client.login(JANE), DfError);
     expect(error.kind).toBe('network');
     expect(error.message).toContain('ECONNREFUSED');
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('network');
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('network');
   });
 
   it('never puts the token, API key or password into error messages, even when a server echoes them', async () => {
@@ -274,10 +264,10 @@ describe('DfClient against things that are not DreamFactory', () => {
     });
     const store = new MemoryTokenStore();
     const client = createDfClient({ baseURL: echo.url, apiKey, tokens: store });
-    const loginError = await rejection(client.login({ email: 'j@x', password: 'wrong-password-xyz' }));
+    const loginError = await rejection(client.login({ email: 'j@x', password: 'wrong-password-xyz' }), DfError);
     await client.login({ email: 'j@x', password: 'right' });
-    const callError = await rejection(client.http.get('/db/_table/x'));
-    const endError = await rejection(client.http.get('/db/_table/blacklisted'));
+    const callError = await rejection(client.http.get('/db/_table/x'), DfError);
+    const endError = await rejection(client.http.get('/db/_table/blacklisted'), DfError);
     client.dispose();
     expect(callError.kind).toBe('bad-request');
     expect(endError.kind).toBe('session-ended');
@@ -331,17 +321,17 @@ describe('DfClient: secrets quoted by the server stay out of the session status'
       puts++;
       return puts === 1 ? [503, `Upstream refused key ${sent.key}`] : [401, `Token refresh failed. Key ${sent.key} is revoked`];
     });
-    const clock = new SkewClock();
+    const clock = new ManualClock();
     const ended: DfError[] = [];
     const client = makeClient(server.url, new MemoryTokenStore(), { apiKey, clock, onSessionEnd: (error) => ended.push(error) });
     await client.login(JANE);
-    clock.skewMs = 59_000; // inside the default 6 s leeway of a minute-long token
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('server');
+    clock.t += 59_000; // inside the default 6 s leeway of a minute-long token
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('server');
     const kept = client.status();
     expect(kept).toMatchObject({ state: 'active', lastError: { kind: 'server' } });
     expect(kept.lastError?.message).toMatch(/Upstream refused key/);
     expect(kept.lastError?.message).not.toContain(apiKey);
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('session-ended');
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
     const status = client.status();
     expect(status.state).toBe('needs-sign-in');
     expect(ended).toHaveLength(1);
@@ -356,7 +346,7 @@ describe('DfClient: secrets quoted by the server stay out of the session status'
     const ended: DfError[] = [];
     const client = makeClient(server.url, new MemoryTokenStore(), { apiKey, onSessionEnd: (error) => ended.push(error) });
     await client.login(JANE);
-    expect((await rejection(client.http.get(CONTACTS))).kind).toBe('session-ended');
+    expect((await rejection(client.http.get(CONTACTS), DfError)).kind).toBe('session-ended');
     expect(ended).toHaveLength(1);
     for (const text of [client.status().endedReason, client.status().lastError?.message, ended[0]?.message]) {
       expect(text).toMatch(/blacklisted/);

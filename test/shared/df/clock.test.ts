@@ -35,16 +35,24 @@ describe('system ports', () => {
   });
 
   it('systemTimers fire and can be cancelled', async () => {
-    let fired = 0;
-    const cancelled = systemTimers.setTimeout(() => {
-      fired += 10;
-    }, 5);
-    systemTimers.clearTimeout(cancelled);
-    systemTimers.setTimeout(() => {
-      fired += 1;
-    }, 5);
-    await sleep(systemTimers, 30);
-    expect(fired).toBe(1);
+    // The global timers, faked: systemTimers looks them up on every call.
+    vi.useFakeTimers();
+    try {
+      let fired = 0;
+      const cancelled = systemTimers.setTimeout(() => {
+        fired += 10;
+      }, 5);
+      systemTimers.clearTimeout(cancelled);
+      systemTimers.setTimeout(() => {
+        fired += 1;
+      }, 5);
+      const slept = sleep(systemTimers, 30);
+      await vi.advanceTimersByTimeAsync(30);
+      await slept;
+      expect(fired).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('unrefTimer lets a Node timer not hold the process, and ignores other handles', () => {

@@ -1,49 +1,5 @@
-// Deterministic time and tokens for the session engine's unit tests: a manual clock, timers fired by
-// advance(), and DF-shaped JWTs with chosen claims.
-import type { Clock, Timers } from '../../../shared/df/clock.ts';
-
-export class ManualClock implements Clock {
-  // Not a whole second: fractional claims are exact (whole ones add a second of uncertainty, see clock.ts).
-  t = 1_000_000_000_123;
-  now = (): number => this.t;
-}
-
-export class ManualTimers implements Timers {
-  private next = 1;
-  readonly pending = new Map<number, { at: number; callback: () => void }>();
-  constructor(private readonly clock: ManualClock) {}
-  setTimeout(callback: () => void, ms: number): number {
-    const id = this.next++;
-    this.pending.set(id, { at: this.clock.t + ms, callback });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  /** Moves the clock forward, firing due timers in order. */
-  async advance(ms: number): Promise<void> {
-    const end = this.clock.t + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, timer]) => timer.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (due === undefined) break;
-      this.pending.delete(due[0]);
-      this.clock.t = Math.max(this.clock.t, due[1].at);
-      due[1].callback();
-      await flush();
-    }
-    this.clock.t = end;
-    await flush();
-  }
-  nextDelay(): number | undefined {
-    const ats = [...this.pending.values()].map((timer) => timer.at - this.clock.t);
-    return ats.length === 0 ? undefined : Math.min(...ats);
-  }
-}
-
-/** Lets pending promise callbacks run (a refresh passes through several awaits). */
-export async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
+// DF-shaped JWTs with chosen claims and a deferred promise, for the session engine's unit tests. Their manual
+// clock and timers are in test/fixtures/clocks.ts.
 
 let serial = 0;
 export interface TokenOptions {

@@ -1,17 +1,18 @@
-// Test helpers for shared/df: real loopback servers, a counting token store, a skewable client clock.
+// Test helpers for shared/df: a counting token store, a client and DF test server on one manual clock, plain
+// loopback servers. Users, cleanup, waiting, clocks and rejection() live in test/fixtures/.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach } from 'vitest';
 import { createDfClient } from '../../../shared/df/index.ts';
 import type { DfClient, DfClientOptions, DfError, TokenStore } from '../../../shared/df/index.ts';
-import { startDfServer } from '../../df-server/index.ts';
 import type { DfProfile, DfServer, DfServerOptions } from '../../df-server/index.ts';
+import { onCleanup } from '../../fixtures/cleanup.ts';
+import { InstantTimers, ManualClock } from '../../fixtures/clocks.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { API_KEY } from '../../fixtures/users.ts';
+import { flush, waitFor } from '../../fixtures/waiting.ts';
 
 export const ERAS: readonly DfProfile[] = ['latest', '2.14', '2.0'];
-export const API_KEY = 'test-api-key';
-export const JANE = { email: 'jane@example.com', password: 'jane-password' };
-export const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 
 /** In-memory TokenStore that counts calls; several clients may share one. */
 export class MemoryTokenStore implements TokenStore {
@@ -40,34 +41,12 @@ export class MemoryTokenStore implements TokenStore {
   }
 }
 
-/** A local clock the test can move forward together with the server's (simulated time, no sleeping). */
-export class SkewClock {
-  skewMs = 0;
-  now = (): number => Date.now() + this.skewMs;
-}
-
-const cleanups: (() => Promise<void> | void)[] = [];
-
-export function onCleanup(task: () => Promise<void> | void): void {
-  cleanups.push(task);
-}
-
-afterEach(async () => {
-  const tasks = cleanups.splice(0).reverse();
-  for (const task of tasks) await task();
-});
-
-export async function dfServer(options: DfServerOptions = {}): Promise<DfServer> {
-  const server = await startDfServer(options);
-  onCleanup(() => server.close());
-  return server;
-}
-
 export interface Harness {
   server: DfServer;
   client: DfClient;
   store: MemoryTokenStore;
-  clock: SkewClock;
+  /** The client's clock, and the server's under its clockOffsetSeconds: no real time passes on either. */
+  clock: ManualClock;
   ended: DfError[];
   /** Moves the client's clock and the server's clock forward together. */
   advance(seconds: number): void;
@@ -79,14 +58,18 @@ export interface HarnessOptions {
   store?: MemoryTokenStore;
 }
 
+/**
+ * A client and a DF test server (2 s tokens) on one ManualClock; no real time passes on either. The client has
+ * no keep-alive, so its timers only pause a refresh (a DF 2.0 mint-second guard): InstantTimers.
+ */
 export async function harness(profile: DfProfile, options: HarnessOptions = {}): Promise<Harness> {
-  const server = await dfServer({ profile, ttlSeconds: 2, ...options.server });
-  const serverOffset = options.server?.clockOffsetSeconds ?? 0;
+  const clock = new ManualClock();
+  const server = await dfServer({ profile, ttlSeconds: 2, clock, ...options.server });
   const store = options.store ?? new MemoryTokenStore();
-  const clock = new SkewClock();
   const ended: DfError[] = [];
   const client = makeClient(server.url, store, {
     clock,
+    timers: new InstantTimers(clock),
     onSessionEnd: (error) => ended.push(error),
     ...options.client,
   });
@@ -97,8 +80,7 @@ export async function harness(profile: DfProfile, options: HarnessOptions = {}):
     clock,
     ended,
     advance(seconds) {
-      clock.skewMs += seconds * 1000;
-      server.setClockOffset(serverOffset + clock.skewMs / 1000);
+      clock.t += seconds * 1000;
     },
   };
 }
@@ -137,27 +119,14 @@ export async function plainServer(
   return { url: `http://127.0.0.1:${port}`, server, requests };
 }
 
-/** A port that was just free: nothing listens there. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** Resolves to the rejection (fails the test if the promise resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<DfError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as DfError;
-  }
-  throw new Error('expected a rejection');
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * For ManualTimers.settle: waits until a refresh the client started (a keep-alive timer fired) has its answer
+ * over loopback, then lets the engine arm its next timer.
+ */
+export async function refreshSettled(client: DfClient): Promise<void> {
+  await flush();
+  await waitFor(() => client.status().state !== 'refreshing', 'the refresh to finish');
+  await flush();
 }
 
 export function hasDfHeaders(headers: Record<string, string | string[] | undefined>): boolean {

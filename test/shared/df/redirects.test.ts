@@ -1,7 +1,10 @@
 // Credentials stay on the instance's origin: redirects and absolute URLs over real loopback HTTP, every era.
 import { describe, expect, it } from 'vitest';
 import { DfError } from '../../../shared/df/index.ts';
-import { CONTACTS, ERAS, JANE, dfServer, harness, hasDfHeaders, rejection } from './helpers.ts';
+import { CONTACTS, ERAS, harness, hasDfHeaders } from './helpers.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { dfServer } from '../../fixtures/servers.ts';
+import { JANE } from '../../fixtures/users.ts';
 
 describe.each(ERAS)('redirects on DF %s', (era) => {
   it.each([301, 302, 307, 308] as const)('a cross-origin %i is not followed and the other server gets nothing', async (status) => {
@@ -9,7 +12,7 @@ describe.each(ERAS)('redirects on DF %s', (era) => {
     const other = await dfServer({ profile: era });
     await h.client.login(JANE);
     h.server.setRedirect('/api/v2/db/_table/moved', `${other.url}/api/v2/db/_table/contacts`, status);
-    const error = await rejection(h.client.http.get('/db/_table/moved'));
+    const error = await rejection(h.client.http.get('/db/_table/moved'), DfError);
     expect(error).toBeInstanceOf(DfError);
     expect(error.kind).toBe('http');
     expect(error.status).toBe(status);
@@ -24,7 +27,7 @@ describe.each(ERAS)('redirects on DF %s', (era) => {
     const h = await harness(era);
     const other = await dfServer({ profile: era });
     h.server.setRedirect('/api/v2/user/session', `${other.url}/api/v2/user/session`, 307);
-    const error = await rejection(h.client.login(JANE));
+    const error = await rejection(h.client.login(JANE), DfError);
     expect(error.kind).toBe('http');
     expect(error.message).toContain(other.url);
     expect(other.requestLog).toHaveLength(0);
@@ -59,7 +62,7 @@ describe.each(ERAS)('redirects on DF %s', (era) => {
     h.server.setRedirect('/api/v2/a', '/api/v2/b');
     h.server.setRedirect('/api/v2/b', '/api/v2/a');
     h.server.stats.reset();
-    const error = await rejection(h.client.http.get('/a'));
+    const error = await rejection(h.client.http.get('/a'), DfError);
     expect(error.kind).toBe('http');
     expect(error.message).toMatch(/more than 5/);
     expect(h.server.stats.requests).toBe(6);
@@ -77,7 +80,7 @@ describe.each(ERAS)('redirects on DF %s', (era) => {
       () => h.client.http.get(`${h.server.url.replace('127.0.0.1', 'localhost')}/api/v2${CONTACTS}`),
     ];
     for (const attempt of attempts) {
-      const error = await rejection(attempt());
+      const error = await rejection(attempt(), DfError);
       expect(error.kind).toBe('bad-request');
       expect(error.message).toMatch(/Refused/);
     }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { RefreshScheduler } from '../../../shared/df/refresh-scheduler.ts';
 import type { TokenFacts } from '../../../shared/df/token-timing.ts';
-import { ManualClock, ManualTimers } from './engine-fixtures.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
 
 function setup(keepAlive = true) {
   const clock = new ManualClock();

@@ -9,7 +9,7 @@ import type { SameOriginTransport } from '../../../shared/df/redirects.ts';
 import type { SessionPort } from '../../../shared/df/session-adapter.ts';
 import { createSessionAdapter } from '../../../shared/df/session-adapter.ts';
 import { REDACTED } from '../../../shared/secrets.ts';
-import { rejection } from './helpers.ts';
+import { rejection } from '../../fixtures/rejection.ts';
 
 const API_BASE = 'https://df.example.com/api/v2';
 const API_KEY = 'secret-api-key-0123456789';
@@ -104,7 +104,7 @@ describe('createSessionAdapter', () => {
 
   it('failures honour validateStatus and never quote the key or a token sent', async () => {
     const { http } = setup(() => ({ status: 404, body: { error: { code: 404, message: `No such table (${API_KEY}, tok-one)` } } }));
-    const error = await rejection(http.get('/db/_table/nope'));
+    const error = await rejection(http.get('/db/_table/nope'), DfError);
     expect(error).toMatchObject({ kind: 'not-found', status: 404 });
     expect(error.message).not.toContain(API_KEY);
     expect(error.message).not.toContain('tok-one');

@@ -2,10 +2,12 @@
 // that no error keeps the password, the API key or the token.
 import type { AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
+import { DfError } from '../../../shared/df/errors.ts';
 import type { SameOriginTransport } from '../../../shared/df/redirects.ts';
 import { createSessionCalls, loginBody } from '../../../shared/df/session-calls.ts';
-import { ManualClock, token } from './engine-fixtures.ts';
-import { rejection } from './helpers.ts';
+import { token } from './engine-fixtures.ts';
+import { ManualClock } from '../../fixtures/clocks.ts';
+import { rejection } from '../../fixtures/rejection.ts';
 
 const API_KEY = 'secret-api-key-0123456789';
 
@@ -75,7 +77,7 @@ describe('createSessionCalls', () => {
 
   it('login: a refusal quoting the password and the key keeps neither', async () => {
     const { calls } = setup((request) => dfError(401, `Invalid credentials supplied. ${String(request.data)} ${API_KEY}`));
-    const error = await rejection(calls.login({ email: 'jane@example.com', password: 'hunter2-secret' }));
+    const error = await rejection(calls.login({ email: 'jane@example.com', password: 'hunter2-secret' }), DfError);
     expect(error).toMatchObject({ kind: 'bad-credentials', status: 401 });
     expect(error.message).not.toContain('hunter2-secret');
     expect(error.message).not.toContain(API_KEY);
@@ -102,7 +104,7 @@ describe('createSessionCalls', () => {
     const old = token({ mint: 1_000_000 });
     const failure = Object.assign(new Error(`connect ECONNREFUSED ${API_KEY} ${old}`), { code: 'ECONNREFUSED' });
     const down = setup(() => failure);
-    const error = await rejection(down.calls.refresh(old));
+    const error = await rejection(down.calls.refresh(old), DfError);
     expect(error).toMatchObject({ kind: 'network' });
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(API_KEY);
     const html = setup(() => ({ status: 200, body: 'maintenance', type: 'text/html' }));

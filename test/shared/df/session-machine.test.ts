@@ -7,7 +7,9 @@ import { SessionMachine } from '../../../shared/df/session-machine.ts';
 import type { Session } from '../../../shared/df/session-state.ts';
 import { NO_HISTORY, afterRefresh, newSession } from '../../../shared/df/session-state.ts';
 import type { DfSessionStatus } from '../../../shared/df/session-types.ts';
-import { ManualClock, deferred, flush, token } from './engine-fixtures.ts';
+import { deferred, token } from './engine-fixtures.ts';
+import { ManualClock } from '../../fixtures/clocks.ts';
+import { flush } from '../../fixtures/waiting.ts';
 
 function setup() {
   const clock = new ManualClock();

@@ -1,8 +1,7 @@
 // One refresh on its own (a real state machine, a scripted PUT): adoption from the store, recorded failures,
 // terminal answers, and stale work after a sign-in.
 import { describe, expect, it } from 'vitest';
-import type { DfError } from '../../../shared/df/errors.ts';
-import { classifyAnswer, withoutSecrets } from '../../../shared/df/errors.ts';
+import { DfError, classifyAnswer, withoutSecrets } from '../../../shared/df/errors.ts';
 import { readTokenClaims } from '../../../shared/df/jwt.ts';
 import { RefreshScheduler } from '../../../shared/df/refresh-scheduler.ts';
 import { SessionMachine } from '../../../shared/df/session-machine.ts';
@@ -10,8 +9,11 @@ import { Refresher } from '../../../shared/df/session-refresh.ts';
 import type { Session } from '../../../shared/df/session-state.ts';
 import { newSession } from '../../../shared/df/session-state.ts';
 import type { RefreshOutcome } from '../../../shared/df/session-types.ts';
-import { ManualClock, ManualTimers, deferred, flush, token } from './engine-fixtures.ts';
-import { MemoryTokenStore, rejection } from './helpers.ts';
+import { deferred, token } from './engine-fixtures.ts';
+import { MemoryTokenStore } from './helpers.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { flush } from '../../fixtures/waiting.ts';
 
 const KEY = 'secret-api-key-0123456789';
 
@@ -79,7 +81,7 @@ describe('Refresher', () => {
       return answer(503, `Busy; key ${KEY}`);
     });
     s.signIn();
-    const error = await rejection(s.machine.refresh(s.refresher.run));
+    const error = await rejection(s.machine.refresh(s.refresher.run), DfError);
     expect(error).toMatchObject({ kind: 'server' });
     expect(error.message).not.toContain(KEY);
     expect(s.machine.status().lastError).toEqual({ kind: 'server', message: error.message, at: s.clock.t });

@@ -6,8 +6,11 @@ import { readTokenClaims } from '../../../shared/df/jwt.ts';
 import { SessionEngine } from '../../../shared/df/session.ts';
 import type { RefreshOutcome, SessionEngineOptions } from '../../../shared/df/session-types.ts';
 import type { TokenOptions } from './engine-fixtures.ts';
-import { ManualClock, ManualTimers, deferred, flush, token } from './engine-fixtures.ts';
-import { MemoryTokenStore, rejection } from './helpers.ts';
+import { deferred, token } from './engine-fixtures.ts';
+import { MemoryTokenStore } from './helpers.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
+import { rejection } from '../../fixtures/rejection.ts';
+import { flush } from '../../fixtures/waiting.ts';
 
 const dfAnswer = (status: number, message: string) => classifyAnswer(status, { error: { code: status, message } }, { phase: 'refresh' });
 
@@ -455,10 +458,10 @@ describe('SessionEngine: secrets in what it keeps and reports', () => {
     const sent = await start(s);
     s.clock.t += 59_000;
     s.answers.push(async () => ({ ok: false, answer: dfAnswer(503, `Upstream refused key ${apiKey} for ${sent}`) }));
-    const transient = await rejection(s.engine.acquire(false));
+    const transient = await rejection(s.engine.acquire(false), DfError);
     expect(JSON.stringify(s.engine.status())).not.toContain(apiKey);
     s.answers.push(async () => ({ ok: false, answer: dfAnswer(401, `Token refresh failed. Key ${apiKey} is revoked`) }));
-    const terminal = await rejection(s.engine.acquire(false));
+    const terminal = await rejection(s.engine.acquire(false), DfError);
     const status = s.engine.status();
     expect(status.state).toBe('needs-sign-in');
     for (const text of [transient.message, terminal.message, s.ended[0]?.message, status.endedReason, status.lastError?.message]) {
@@ -472,7 +475,7 @@ describe('SessionEngine: secrets in what it keeps and reports', () => {
     const s = setup({ secrets: [apiKey] });
     const sent = await start(s);
     const verdict = classifyAnswer(403, { error: { code: 403, message: `The token has been blacklisted (key ${apiKey})` } });
-    const error = await rejection(s.engine.recover(sent, verdict));
+    const error = await rejection(s.engine.recover(sent, verdict), DfError);
     expect(error.kind).toBe('session-ended');
     for (const text of [error.message, s.ended[0]?.message, s.engine.status().endedReason]) expect(text).not.toContain(apiKey);
   });

@@ -6,15 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createDfClient, DfError } from '../../../shared/df/index.ts';
 import type { TransportFailure } from '../../../shared/df/transport-failure.ts';
 import { describeTransportFailure, isTlsCode } from '../../../shared/df/transport-failure.ts';
-import {
-  closedPortUrl,
-  notFound,
-  resolvingAdapter,
-  tinyServer,
-  tlsServer,
-  trustingTestCa,
-} from '../../electron/main/services/fixtures/servers.ts';
+import { notFound, resolvingAdapter, tinyServer, tlsServer, trustingTestCa } from '../../electron/main/services/fixtures/servers.ts';
 import { MemoryTokenStore } from './helpers.ts';
+import { closedPortUrl } from '../../fixtures/servers.ts';
 
 function clientFor(url: string, adapter?: AxiosRequestConfig['adapter']) {
   return createDfClient({ baseURL: new URL(url).origin, tokens: new MemoryTokenStore(), adapter });

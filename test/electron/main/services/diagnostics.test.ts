@@ -12,19 +12,11 @@ import type { ProbeCheckId, ProbeReport } from '../../../../shared/ipc/contract.
 import { NO_ROLE_API_KEY } from '../../../df-server/index.ts';
 import { recordingLogger } from '../adapters/fixtures/test-keyring.ts';
 import { findSecrets } from './fixtures/secret-walk.ts';
-import {
-  closedPortUrl,
-  dfServer,
-  notFound,
-  resolvingAdapter,
-  sendHtml,
-  sendJson,
-  tinyServer,
-  tlsServer,
-  trustingTestCa,
-} from './fixtures/servers.ts';
+import { notFound, resolvingAdapter, sendHtml, sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
+import { closedPortUrl, dfServer } from '../../../fixtures/servers.ts';
+import { API_KEY } from '../../../fixtures/users.ts';
 
-const KEY = 'test-api-key';
+const KEY = API_KEY;
 
 function diagnostics(options: Partial<DiagnosticsDeps> = {}) {
   return createDiagnostics({ vault: createMemoryVault({ mode: 'keychain' }), logger: recordingLogger(), ...options });

@@ -9,22 +9,15 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../../electron/main/services/r
 import { REDACTED } from '../../../../shared/secrets.ts';
 import type { ProxyRequest } from '../../../../shared/ipc/contract.ts';
 import { findSecrets, JWT_SHAPE } from './fixtures/secret-walk.ts';
-import { closedPortUrl, dfServer, sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
-import { API_KEY, JANE, sessionHarness } from './fixtures/session-harness.ts';
+import { sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
+import { sessionHarness } from './fixtures/session-harness.ts';
 import type { Harness } from './fixtures/session-harness.ts';
+import { rejection } from '../../../fixtures/rejection.ts';
+import { closedPortUrl, dfServer } from '../../../fixtures/servers.ts';
+import { API_KEY, JANE } from '../../../fixtures/users.ts';
 
 const sha256Of = (name: string) =>
   new X509Certificate(readFileSync(fileURLToPath(new URL(`./fixtures/tls/${name}.crt`, import.meta.url)))).fingerprint256;
-
-async function rejection(promise: Promise<unknown>): Promise<DeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeskError);
-    return error as DeskError;
-  }
-  throw new Error('Expected a rejection.');
-}
 
 async function signedIn(h: Harness, url: string, tag: 'prod' | 'dev' = 'dev') {
   const instance = await h.registry.add({ name: 'DF', url, apiKey: API_KEY, tag });
@@ -131,7 +124,7 @@ describe('refusals before sending', () => {
     const h = sessionHarness();
     const instance = await signedIn(h, server.url);
     server.stats.reset();
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path }), DeskError);
     expect(error.kind).toBe(kind);
     expect(server.stats.requests).toBe(0);
   });
@@ -142,7 +135,7 @@ describe('refusals before sending', () => {
     const h = sessionHarness();
     const instance = await signedIn(h, server.url);
     server.setRedirect('/api/v2/db/_table/contacts', `${elsewhere.url}/steal`);
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }), DeskError);
     expect(error.kind).toBe('http');
     expect(error.message).toMatch(/redirected/);
     expect(elsewhere.requests).toEqual([]);
@@ -154,7 +147,7 @@ describe('refusals before sending', () => {
     const instance = await signedIn(h, server.url);
     server.stats.reset();
     for (const path of ['/user/session', '/system/admin/session/', '/User/Session']) {
-      const error = await rejection(h.proxy.request(instance.id, { method, path }));
+      const error = await rejection(h.proxy.request(instance.id, { method, path }), DeskError);
       expect(error.kind).toBe('refused');
     }
     expect(server.stats.requests).toBe(0);
@@ -168,7 +161,7 @@ describe('refusals before sending', () => {
     const create: ProxyRequest = { method: 'POST', path: '/db/_table/contacts', data: { resource: [{ first_name: 'Ann', last_name: 'Lee' }] } };
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
       server.stats.reset();
-      const error = await rejection(h.proxy.request(prod.id, { ...create, method }));
+      const error = await rejection(h.proxy.request(prod.id, { ...create, method }), DeskError);
       expect(error.kind).toBe('confirmation-required');
       expect(error.message).toMatch(/production/);
       expect(server.stats.requests).toBe(0);
@@ -184,8 +177,8 @@ describe('refusals before sending', () => {
     const h = sessionHarness();
     const instance = await signedIn(h, server.url);
     const bad = { method: 'TRACE', path: '/x' } as unknown as ProxyRequest;
-    expect((await rejection(h.proxy.request(instance.id, bad))).kind).toBe('invalid-input');
-    expect((await rejection(h.proxy.request('nope', { method: 'GET', path: '/' }))).kind).toBe('unknown-instance');
+    expect((await rejection(h.proxy.request(instance.id, bad), DeskError)).kind).toBe('invalid-input');
+    expect((await rejection(h.proxy.request('nope', { method: 'GET', path: '/' }), DeskError)).kind).toBe('unknown-instance');
   });
 });
 
@@ -195,7 +188,7 @@ describe('failures without an answer', () => {
     const h = sessionHarness();
     const instance = await signedIn(h, server.url);
     server.revokeUser(JANE.email);
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }), DeskError);
     expect(error.kind).toBe('session-ended');
     expect(error.message).not.toMatch(JWT_SHAPE);
   });
@@ -203,7 +196,7 @@ describe('failures without an answer', () => {
   it('network: nothing listens', async () => {
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'Down', url: await closedPortUrl() });
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }), DeskError);
     expect(error.kind).toBe('network');
     expect(error.message).toMatch(/connection was refused.*Check the address/);
   });
@@ -212,7 +205,7 @@ describe('failures without an answer', () => {
     const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'TLS', url: server.url });
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }), DeskError);
     expect(error.kind).toBe('tls');
     expect(error.message).toMatch(/self-signed/);
     expect(server.requests).toEqual([]);
@@ -229,7 +222,7 @@ describe('pinned certificates (real TLS handshakes)', () => {
     const b = await h.registry.add({ name: 'B', url: server.url });
     const answer = await h.proxy.request(a.id, { method: 'GET', path: '/ping' });
     expect(answer).toMatchObject({ status: 200, data: { ok: true } });
-    const refused = await rejection(h.proxy.request(b.id, { method: 'GET', path: '/ping' }));
+    const refused = await rejection(h.proxy.request(b.id, { method: 'GET', path: '/ping' }), DeskError);
     expect(refused.kind).toBe('tls');
     expect(refused.message).toMatch(/self-signed/);
     expect(server.requests).toHaveLength(1);
@@ -239,7 +232,7 @@ describe('pinned certificates (real TLS handshakes)', () => {
     const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'A', url: server.url, trustedCertificateSha256: sha256Of('valid') });
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/ping' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/ping' }), DeskError);
     expect(error.kind).toBe('tls');
     expect(error.message).toMatch(/different certificate than the one you trusted.*man-in-the-middle/);
     expect(server.requests).toEqual([]);
@@ -249,13 +242,13 @@ describe('pinned certificates (real TLS handshakes)', () => {
     const server = await tlsServer('self-signed', (_req, res) => sendJson(res, 200, {}));
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'A', url: server.url });
-    expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+    expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }), DeskError)).kind).toBe('tls');
     await h.registry.update(instance.id, { trustedCertificateSha256: selfSigned() });
     await h.sessions.instanceUpdated(instance.id, { urlChanged: false, apiKeyChanged: false });
     expect((await h.proxy.request(instance.id, { method: 'GET', path: '/' })).status).toBe(200);
     await h.registry.update(instance.id, { trustedCertificateSha256: null });
     await h.sessions.instanceUpdated(instance.id, { urlChanged: false, apiKeyChanged: false });
-    expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }))).kind).toBe('tls');
+    expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }), DeskError)).kind).toBe('tls');
   });
 
   it('a properly signed certificate on an unpinned instance is unaffected', async () => {
@@ -284,7 +277,7 @@ describe('size limits', () => {
     const h = sessionHarness({ maxBytes: 100_000 });
     const instance = await h.registry.add({ name: 'Big', url: big.url });
     for (const path of ['/sized', '/chunked']) {
-      const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path }));
+      const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path }), DeskError);
       expect(error.kind).toBe('too-large');
       expect(error.message).toMatch(/too large.*limit, fields or a filter/);
     }
@@ -320,7 +313,7 @@ describe('size limits', () => {
     });
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'Huge', url: server.url });
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/huge' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/huge' }), DeskError);
     expect(error.kind).toBe('too-large');
   });
 
@@ -331,6 +324,7 @@ describe('size limits', () => {
     server.stats.reset();
     const error = await rejection(
       h.proxy.request(instance.id, { method: 'POST', path: '/db/_table/contacts', data: { resource: [{ note: 'z'.repeat(2000) }] } }),
+      DeskError,
     );
     expect(error.kind).toBe('too-large');
     expect(server.stats.requests).toBe(0);

@@ -1,23 +1,16 @@
 // A failing background refresh (flaky VPN, server trouble) shows in the session status while the session is
-// kept, and clears after the next success. Real DF test server with injected refresh faults, over loopback.
+// kept, and clears after the next success. Real DF test server with injected refresh faults, over loopback; the
+// desk and the server share a manual clock, and keep-alive timers fire only as the test moves it.
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import { tokenAccount } from '../../../../electron/main/services/instances/vault-accounts.ts';
 import type { SessionStatus } from '../../../../shared/ipc/contract.ts';
 import { findSecrets } from './fixtures/secret-walk.ts';
-import { dfServer } from './fixtures/servers.ts';
-import { API_KEY, JANE, sessionHarness } from './fixtures/session-harness.ts';
+import { sessionHarness } from './fixtures/session-harness.ts';
 import type { Harness } from './fixtures/session-harness.ts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await sleep(10);
-  }
-}
+import { ManualClock, ManualTimers } from '../../../fixtures/clocks.ts';
+import { dfServer } from '../../../fixtures/servers.ts';
+import { API_KEY, JANE } from '../../../fixtures/users.ts';
 
 async function signedIn(h: Harness, url: string): Promise<string> {
   const instance = await h.registry.add({ name: 'Flaky', url, apiKey: API_KEY });
@@ -27,27 +20,38 @@ async function signedIn(h: Harness, url: string): Promise<string> {
 
 const failing = (e: SessionStatus) => e.state === 'active' && e.lastRefreshError !== undefined;
 
+/** A DF test server (1 s tokens) and a session manager on one manual clock and manual timers. */
+async function onManualTime() {
+  const clock = new ManualClock();
+  const timers = new ManualTimers(clock);
+  const server = await dfServer({ ttlSeconds: 1, clock });
+  const h = sessionHarness({ clock, timers });
+  timers.settle = h.settled;
+  return { clock, timers, server, h };
+}
+
 describe('a failing background refresh', () => {
   it('http500: status shows the failure while the session stays active, then clears after the next success', async () => {
-    const server = await dfServer({ ttlSeconds: 1 });
-    const h = sessionHarness();
+    const { clock, timers, server, h } = await onManualTime();
     const id = await signedIn(h, server.url);
-    const before = Date.now();
+    const before = clock.now();
     server.setFault({ kind: 'http500', count: 1000 });
 
-    await waitFor(() => h.events.some(failing), 'a session.changed event with the refresh failure');
+    await timers.runNext(); // the keep-alive refresh (exp − 0.1 s) meets the fault
+    expect(h.events.some(failing)).toBe(true);
     const status = await h.sessions.status(id);
     expect(status.state).toBe('active');
     expect(status.lastRefreshError).toMatchObject({ kind: 'server', message: expect.stringMatching(/injected fault/) });
     expect(status.lastRefreshError?.at).toBeGreaterThanOrEqual(before);
-    expect(status.lastRefreshError?.at).toBeLessThanOrEqual(Date.now());
+    expect(status.lastRefreshError?.at).toBeLessThanOrEqual(clock.now());
     expect(status.refreshCount).toBe(0);
     // The token is still there: the session is kept, not ended.
     expect(await h.vault.get(tokenAccount(id, JANE.email))).not.toBeNull();
     expect(h.events.some((e) => e.state === 'needs-sign-in' || e.state === 'signed-out')).toBe(false);
 
     server.setFault(null);
-    await waitFor(() => h.events.some((e) => e.refreshCount >= 1), 'a successful retry');
+    await timers.runNext(); // the retry
+    expect(h.events.some((e) => e.refreshCount >= 1)).toBe(true);
     const recovered = await h.sessions.status(id);
     expect(recovered.state).toBe('active');
     expect(recovered.lastRefreshError).toBeUndefined();
@@ -56,13 +60,14 @@ describe('a failing background refresh', () => {
   });
 
   it('reset: a network failure, timed anew on each failed retry; events never carry a secret', async () => {
-    const server = await dfServer({ ttlSeconds: 1 });
-    const h = sessionHarness();
+    const { timers, server, h } = await onManualTime();
     const id = await signedIn(h, server.url);
     server.setFault({ kind: 'reset', count: 1000 });
 
     const times = () => new Set(h.events.filter(failing).map((e) => e.lastRefreshError?.at));
-    await waitFor(() => times().size >= 2, 'two failed refresh attempts');
+    await timers.runNext(); // the keep-alive refresh
+    await timers.runNext(); // its retry
+    expect(times().size).toBeGreaterThanOrEqual(2);
     const status = await h.sessions.status(id);
     expect(status).toMatchObject({ state: 'active', lastRefreshError: { kind: 'network' } });
     expect(status.lastRefreshError?.message).toMatch(/connection|socket|server answered/i);
@@ -73,7 +78,8 @@ describe('a failing background refresh', () => {
     expect(findSecrets([status, h.events], [token, API_KEY, JANE.password])).toEqual([]);
 
     server.setFault(null);
-    await waitFor(() => h.events.at(-1)?.refreshCount === 1 && h.events.at(-1)?.state === 'active', 'recovery');
+    await timers.runNext(); // the next retry
+    expect(h.events.at(-1)?.refreshCount === 1 && h.events.at(-1)?.state === 'active').toBe(true);
     expect(h.events.at(-1)?.lastRefreshError).toBeUndefined();
   });
 

@@ -9,33 +9,17 @@ import { insecureHttpRefusal } from '../../../../electron/main/services/session-
 import { SESSION_PROFILES_KEY } from '../../../../electron/main/services/sessions/session-profiles.ts';
 import { apiKeyAccount, tokenAccount } from '../../../../electron/main/services/instances/vault-accounts.ts';
 import { findSecrets, JWT_SHAPE } from './fixtures/secret-walk.ts';
-import { dfServer } from './fixtures/servers.ts';
-import { ADMIN, API_KEY, JANE, SkewClock, sessionHarness } from './fixtures/session-harness.ts';
+import { sessionHarness } from './fixtures/session-harness.ts';
 import type { Harness } from './fixtures/session-harness.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<DeskError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeskError);
-    return error as DeskError;
-  }
-  throw new Error('Expected a rejection.');
-}
+import { ManualClock, ManualTimers } from '../../../fixtures/clocks.ts';
+import { rejection } from '../../../fixtures/rejection.ts';
+import { dfServer } from '../../../fixtures/servers.ts';
+import { ADMIN_SIGN_IN, API_KEY, JANE } from '../../../fixtures/users.ts';
 
 async function addInstance(h: Harness, url: string, extra: { tag?: 'prod' | 'dev'; apiKey?: string } = {}) {
   return h.registry.add({ name: 'DF', url, apiKey: extra.apiKey ?? API_KEY, ...(extra.tag ? { tag: extra.tag } : {}) });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await sleep(10);
-  }
-}
 
 describe('signIn', () => {
   it('signs in with an email, keeps the token in the vault under <id>/<login> and only a summary in the settings', async () => {
@@ -93,17 +77,17 @@ describe('signIn', () => {
     const server = await dfServer();
     const h = sessionHarness();
     const instance = await addInstance(h, server.url);
-    const status = await h.sessions.signIn(instance.id, ADMIN);
+    const status = await h.sessions.signIn(instance.id, ADMIN_SIGN_IN);
     expect(status).toMatchObject({ state: 'active', admin: true, user: { isSysAdmin: true } });
     expect(server.requestLog.map((r) => `${r.method} ${r.path}`)).toContain('POST /api/v2/system/admin/session');
-    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: ADMIN.email, admin: true });
+    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: ADMIN_SIGN_IN.email, admin: true });
   });
 
   it("rejects wrong credentials with DF's message and changes nothing", async () => {
     const server = await dfServer();
     const h = sessionHarness();
     const instance = await addInstance(h, server.url);
-    const error = await rejection(h.sessions.signIn(instance.id, { email: JANE.email, password: 'wrong' }));
+    const error = await rejection(h.sessions.signIn(instance.id, { email: JANE.email, password: 'wrong' }), DeskError);
     expect(error.kind).toBe('bad-credentials');
     expect(error.message).toBe('Invalid credentials supplied.');
     expect(error.status).toBe(401);
@@ -117,8 +101,8 @@ describe('signIn', () => {
     const server = await dfServer();
     const h = sessionHarness();
     const instance = await addInstance(h, server.url);
-    expect((await rejection(h.sessions.signIn(instance.id, { password: 'x' }))).kind).toBe('invalid-input');
-    expect((await rejection(h.sessions.signIn('nope', JANE))).kind).toBe('unknown-instance');
+    expect((await rejection(h.sessions.signIn(instance.id, { password: 'x' }), DeskError)).kind).toBe('invalid-input');
+    expect((await rejection(h.sessions.signIn('nope', JANE), DeskError)).kind).toBe('unknown-instance');
     expect(server.stats.requests).toBe(0);
   });
 
@@ -127,10 +111,10 @@ describe('signIn', () => {
     const h = sessionHarness();
     const instance = await addInstance(h, server.url);
     await h.sessions.signIn(instance.id, JANE);
-    const status = await h.sessions.signIn(instance.id, ADMIN);
+    const status = await h.sessions.signIn(instance.id, ADMIN_SIGN_IN);
     expect(status).toMatchObject({ state: 'active', admin: true, user: { name: 'Admin User' } });
     expect(await h.vault.get(tokenAccount(instance.id, JANE.email))).toBeNull();
-    expect(await h.vault.get(tokenAccount(instance.id, ADMIN.email))).toMatch(JWT_SHAPE);
+    expect(await h.vault.get(tokenAccount(instance.id, ADMIN_SIGN_IN.email))).toMatch(JWT_SHAPE);
     expect(server.requestLog.some((r) => r.method === 'DELETE' && r.path === '/api/v2/user/session')).toBe(true);
     // The new client is the one requests use.
     const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/system/admin/session' });
@@ -199,7 +183,7 @@ describe('signOut, refresh, status', () => {
     const server = await dfServer();
     const h = sessionHarness();
     const instance = await addInstance(h, server.url);
-    const error = await rejection(h.sessions.refresh(instance.id));
+    const error = await rejection(h.sessions.refresh(instance.id), DeskError);
     expect(error.kind).toBe('session-ended');
     expect(server.stats.requests).toBe(0);
   });
@@ -208,7 +192,7 @@ describe('signOut, refresh, status', () => {
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'X', url: 'https://df.example.com' });
     expect(await h.sessions.status(instance.id)).toMatchObject({ state: 'signed-out', refreshCount: 0 });
-    expect((await rejection(h.sessions.status('missing'))).kind).toBe('unknown-instance');
+    expect((await rejection(h.sessions.status('missing'), DeskError)).kind).toBe('unknown-instance');
   });
 });
 
@@ -230,14 +214,13 @@ describe('restore at launch', () => {
   });
 
   it('an expired token inside its window: exactly one PUT, then active', async () => {
-    const server = await dfServer({ ttlSeconds: 60 });
-    const clock = new SkewClock();
+    const clock = new ManualClock();
+    const server = await dfServer({ ttlSeconds: 60, clock });
     const h = sessionHarness({ clock });
     const instance = await addInstance(h, server.url);
     await h.sessions.signIn(instance.id, JANE);
     await h.sessions.dispose();
-    clock.skewMs = 120_000;
-    server.setClockOffset(120);
+    clock.t += 120_000; // the desk's clock and the server's
     server.stats.reset();
 
     const next = h.relaunch();
@@ -249,14 +232,13 @@ describe('restore at launch', () => {
   });
 
   it('past the refresh window: needs-sign-in with the reason and the user, no request, token deleted', async () => {
-    const server = await dfServer({ ttlSeconds: 60, refreshTtlSeconds: 120 });
-    const clock = new SkewClock();
+    const clock = new ManualClock();
+    const server = await dfServer({ ttlSeconds: 60, refreshTtlSeconds: 120, clock });
     const h = sessionHarness({ clock, refreshWindowSeconds: 120 });
     const instance = await addInstance(h, server.url);
     await h.sessions.signIn(instance.id, { ...JANE, rememberMe: false });
     await h.sessions.dispose();
-    clock.skewMs = 200_000;
-    server.setClockOffset(200);
+    clock.t += 200_000; // the desk's clock and the server's
     server.stats.reset();
 
     const next = h.relaunch();
@@ -330,9 +312,9 @@ describe('restore at launch', () => {
     const next = h.relaunch();
     const status = await next.sessions.status('legacy1');
     expect(status).toMatchObject({ state: 'needs-sign-in', endedReason: insecureHttpRefusal });
-    const error = await rejection(next.sessions.signIn('legacy1', JANE));
+    const error = await rejection(next.sessions.signIn('legacy1', JANE), DeskError);
     expect(error.kind).toBe('refused');
-    expect((await rejection(next.proxy.request('legacy1', { method: 'GET', path: '/' }))).kind).toBe('refused');
+    expect((await rejection(next.proxy.request('legacy1', { method: 'GET', path: '/' }), DeskError)).kind).toBe('refused');
   });
 });
 
@@ -350,11 +332,15 @@ describe('events', () => {
   });
 
   it('keep-alive refreshes an idle session before it expires and says so', async () => {
-    const server = await dfServer({ ttlSeconds: 0.6 });
-    const h = sessionHarness();
+    const clock = new ManualClock();
+    const timers = new ManualTimers(clock);
+    const server = await dfServer({ ttlSeconds: 0.6, clock });
+    const h = sessionHarness({ clock, timers });
+    timers.settle = h.settled;
     const instance = await addInstance(h, server.url);
     await h.sessions.signIn(instance.id, JANE);
-    await waitFor(() => h.events.some((e) => e.refreshCount === 1 && e.state === 'active'), 'a keep-alive refresh');
+    await timers.advance(600); // to the token's exp: the keep-alive point (exp − 60 ms) has passed
+    expect(h.events.some((e) => e.refreshCount === 1 && e.state === 'active')).toBe(true);
     expect(server.stats.refreshSuccesses).toBeGreaterThanOrEqual(1);
   });
 
@@ -365,7 +351,7 @@ describe('events', () => {
     await h.sessions.signIn(instance.id, JANE);
     server.revokeUser(JANE.email);
 
-    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }));
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' }), DeskError);
     expect(error.kind).toBe('session-ended');
     const ended = h.events.filter((e) => e.state === 'needs-sign-in');
     expect(ended).toHaveLength(1);
@@ -411,17 +397,22 @@ describe('instance changes', () => {
   });
 
   it('removing stops the keep-alive timer: no request after removal', async () => {
-    const server = await dfServer({ ttlSeconds: 0.5 });
-    const h = sessionHarness();
+    const clock = new ManualClock();
+    const timers = new ManualTimers(clock);
+    const server = await dfServer({ ttlSeconds: 0.5, clock });
+    const h = sessionHarness({ clock, timers });
+    timers.settle = h.settled;
     const instance = await addInstance(h, server.url);
     await h.sessions.signIn(instance.id, JANE);
+    expect(timers.pending.size).toBe(1);
     await h.sessions.instanceRemoving(instance.id);
     await h.registry.remove(instance.id);
+    expect(timers.pending.size).toBe(0);
     server.stats.reset();
-    await sleep(900);
+    await timers.advance(900); // past the keep-alive point and the token's exp
     expect(server.stats.requests).toBe(0);
     expect(await h.vault.findAccounts(`${instance.id}/`)).toEqual([]);
-    expect((await rejection(h.sessions.status(instance.id))).kind).toBe('unknown-instance');
+    expect((await rejection(h.sessions.status(instance.id), DeskError)).kind).toBe('unknown-instance');
   });
 });
 

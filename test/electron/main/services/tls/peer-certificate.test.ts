@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPeerCertificate, tlsTargetOf } from '../../../../../electron/main/services/tls/peer-certificate.ts';
-import { closedPortUrl, sendJson, tlsServer } from '../fixtures/servers.ts';
+import { sendJson, tlsServer } from '../fixtures/servers.ts';
+import { closedPortUrl } from '../../../../fixtures/servers.ts';
 
 const fixture = (name: string) =>
   new X509Certificate(readFileSync(fileURLToPath(new URL(`../fixtures/tls/${name}.crt`, import.meta.url))));

@@ -13,7 +13,8 @@ import {
   PIN_MISMATCH_CODE,
   pinnedCertificateAdapter,
 } from '../../../../../electron/main/services/tls/pinned-certificate.ts';
-import { onCleanup, sendJson, tlsServer } from '../fixtures/servers.ts';
+import { sendJson, tlsServer } from '../fixtures/servers.ts';
+import { onCleanup } from '../../../../fixtures/cleanup.ts';
 
 const tlsFile = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url)), 'utf8');
 const sha256Of = (name: string) => new X509Certificate(tlsFile(`${name}.crt`)).fingerprint256;
