@@ -56,7 +56,21 @@ function apiRootOf(instanceUrl: string): ApiRoot {
   return root;
 }
 
+// The data browser asks for the same few paths over and over (params travel apart): remember the verdicts.
+const resolved = new Map<string, ProxyTarget>();
+
+/** The target of `input` under the instance's API, or a DeskError 'refused'. Pure, so its answers are kept. */
 export function resolveProxyPath(instanceUrl: string, input: string): ProxyTarget {
+  const key = `${instanceUrl} ${input}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
+  const target = Object.freeze(resolveUncached(instanceUrl, input));
+  if (resolved.size > 512) resolved.clear();
+  resolved.set(key, target);
+  return target;
+}
+
+function resolveUncached(instanceUrl: string, input: string): ProxyTarget {
   const raw = input.trim();
   if (raw === '') throw refuse('Enter a path, for example /db/_table.');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.

@@ -79,4 +79,12 @@ describe('resolveProxyPath', () => {
     expect(refusal(root, '/db#frag').message).toMatch(/"#"/);
     expect(refusal(root, '   ').message).toMatch(/Enter a path/);
   });
+
+  it('answers a repeated path from memory, per instance, and never remembers a refusal as a target', () => {
+    const first = resolveProxyPath(root, '/db/_table/contacts');
+    expect(resolveProxyPath(root, '/db/_table/contacts')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(resolveProxyPath('https://other.example.com', '/db/_table/contacts')).not.toBe(first);
+    for (let i = 0; i < 2; i++) expect(refusal(root, '/db/../x').message).toMatch(/segments/);
+  });
 });
