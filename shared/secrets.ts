@@ -71,10 +71,24 @@ export function isSecretKey(key: string): boolean {
   );
 }
 
-/** A key whose value is a token of some kind (session, access, refresh, id): hidden wherever it is shown. */
-export function isTokenKey(key: string): boolean {
+// Parts of a name that make whatever a user typed under it worth hiding before it is stored.
+const secretishParts = ['pass', 'secret', 'token', 'apikey', 'sessionid', 'authorization', 'credential'];
+
+/**
+ * A key whose value may be a credential, by any part of its name (passcode, x-api-key, aws_secret_access_key):
+ * for what a user typed and DF Desk stores (console history). Broader than isSecretKey, which must leave
+ * `hasApiKey` or `tokenExpiresAt` readable in logs and settings.
+ */
+export function mayHoldSecret(key: string): boolean {
   const name = normalizedKey(key);
-  return name === 'sessionid' || name === 'jwt' || name.endsWith('token');
+  return isSecretKey(key) || secretishParts.some((part) => name.includes(part));
+}
+
+const tokenNames: ReadonlySet<string> = new Set(['sessiontoken', 'sessionid', 'token', 'accesstoken', 'refreshtoken', 'idtoken', 'jwt']);
+
+/** A field that holds a token (session, access, refresh, id): hidden wherever an answer is shown. */
+export function isTokenKey(key: string): boolean {
+  return tokenNames.has(normalizedKey(key));
 }
 
 /** The two fields in which DF echoes the session token in every session object. */
@@ -137,7 +151,9 @@ export interface RedactDataOptions {
   thorough?: boolean;
 }
 
-const MAX_DATA_DEPTH = 64;
+const MAX_DATA_DEPTH = 256;
+/** What stands where an answer nests deeper than anyone reads (and deeper than is safe to walk). */
+export const TOO_DEEP = '[nested too deep to show]';
 
 /** For one text of a DF answer (a header value): whole JWTs and the given secrets hidden. */
 export function redactDataText(text: string, secrets: SecretList = []): string {
@@ -160,7 +176,8 @@ function dataText(item: string, walk: DataWalk): string {
 function walkData(item: unknown, walk: DataWalk, depth: number): unknown {
   if (typeof item === 'string') return dataText(item, walk);
   if (item === null || typeof item === 'number' || typeof item === 'boolean') return item;
-  if (typeof item !== 'object' || depth > MAX_DATA_DEPTH) return undefined;
+  if (typeof item !== 'object') return undefined;
+  if (depth > MAX_DATA_DEPTH) return TOO_DEEP;
   if (Array.isArray(item)) return item.map((entry) => walkData(entry, walk, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(item)) {

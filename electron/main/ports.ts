@@ -26,6 +26,11 @@ export interface KeyValueStore<T extends object> {
   set<K extends keyof T & string>(key: K, value: T[K]): void;
   has(key: keyof T & string): boolean;
   delete(key: keyof T & string): void;
+  /**
+   * Reads may answer from a snapshot a moment old (another process can write the file too). A caller about to
+   * read in order to write calls this first, so it builds on what is on disk now and overwrites nothing.
+   */
+  revalidate(): void;
 }
 
 /** The session library's clock (ms since epoch): one port for the whole main process. */

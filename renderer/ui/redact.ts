@@ -3,7 +3,7 @@
  * GET /user/session would echo one in its body. What is shown hides token fields and JWTs; what is kept in
  * localStorage (console history) hides every secret-named field as well. The patterns live in shared/secrets.ts.
  */
-import { isSecretKey, isTokenKey, redactData } from '../../shared/secrets.ts';
+import { isTokenKey, mayHoldSecret, redactData } from '../../shared/secrets.ts';
 
 export { REDACTED as redactedText } from '../../shared/secrets.ts';
 
@@ -14,7 +14,7 @@ export function redactForDisplay(value: unknown): unknown {
 
 /** For anything kept in localStorage (console history): as thorough as a log line. */
 export function redactForStorage(value: unknown): unknown {
-  return redactData(value, { hideKey: isSecretKey, thorough: true });
+  return redactData(value, { hideKey: mayHoldSecret, thorough: true });
 }
 
-export const isSecretParam = isSecretKey;
+export const isSecretParam = mayHoldSecret;

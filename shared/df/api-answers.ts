@@ -5,6 +5,7 @@
  */
 import { readBody } from './body.ts';
 import { DfError } from './errors.ts';
+import { isRecord } from './wire.ts';
 
 export type DfRecord = Record<string, unknown>;
 
@@ -77,10 +78,6 @@ export interface DfRecordPage {
   count?: number;
   /** Offset of the next page, when DF reports one. */
   next?: number;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

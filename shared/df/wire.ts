@@ -4,7 +4,7 @@
  * path, and DF's error envelope (docs/dreamfactory-protocol.md §1, §4).
  */
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

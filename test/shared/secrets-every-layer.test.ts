@@ -91,5 +91,8 @@ describe('no layer lets a secret through', () => {
     const answer = { session_token: TOKEN, note: LEAKY, nested: [{ jwt: TOKEN }] };
     expect(findSecrets(redactForDisplay(answer), [TOKEN])).toEqual([]);
     expect(findSecrets(redactForStorage({ ...answer, api_key: API_KEY }), [...SECRETS])).toEqual([]);
+    // What a user may type into a console request under names that are not DF's own.
+    const typed = { 'x-api-key': 'k-live-123', passcode: '4242', secret_key: 's-99', password_confirmation: 'pw-2' };
+    expect(findSecrets(redactForStorage(typed), ['k-live-123', '4242', 's-99', 'pw-2'])).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   containsJwt,
   isSecretKey,
+  isTokenKey,
+  mayHoldSecret,
   REDACTED,
+  TOO_DEEP,
   redactData,
   redactDataText,
   redactText,
@@ -47,6 +50,36 @@ describe('containsJwt / isSecretKey', () => {
       expect(isSecretKey(key)).toBe(true);
     }
     for (const key of ['hasApiKey', 'tokenExpiresAt', 'login', 'name']) expect(isSecretKey(key)).toBe(false);
+  });
+});
+
+describe('mayHoldSecret / isTokenKey', () => {
+  it('hides, before storing, whatever a user typed under any secret-ish name', () => {
+    for (const key of [
+      'x-api-key',
+      'passcode',
+      'passphrase',
+      'secret_key',
+      'password_confirmation',
+      'token_value',
+      'my_api_key',
+      'aws_secret_access_key',
+      'authorization_code',
+      'credentials_json',
+      'tokens',
+      'Password',
+      'session_id',
+    ]) {
+      expect(mayHoldSecret(key), key).toBe(true);
+    }
+    for (const key of ['filter', 'limit', 'name', 'email', 'fields']) expect(mayHoldSecret(key), key).toBe(false);
+  });
+
+  it('hides, when showing an answer, only fields that hold a token', () => {
+    for (const key of ['session_token', 'session_id', 'token', 'access_token', 'refresh_token', 'id_token', 'JWT']) {
+      expect(isTokenKey(key), key).toBe(true);
+    }
+    for (const key of ['device_token', 'token_count', 'password', 'name']) expect(isTokenKey(key), key).toBe(false);
   });
 });
 
@@ -131,6 +164,15 @@ describe('redactData (DF answers shown to the user)', () => {
 
   it('ignores secrets too short to be credentials (they would mangle every answer)', () => {
     expect(redactData({ a: 'abc def' }, { secrets: ['a', 'ab'] })).toEqual({ a: 'abc def' });
+  });
+
+  it('keeps answers nested far deeper than DF ever nests, and marks where it stopped walking', () => {
+    let deep: unknown = { leaf: 'x' };
+    for (let i = 0; i < 70; i++) deep = { next: deep };
+    expect(redactData(deep)).toEqual(deep);
+    let absurd: unknown = 'bottom';
+    for (let i = 0; i < 300; i++) absurd = [absurd];
+    expect(JSON.stringify(redactData(absurd))).toContain(TOO_DEEP);
   });
 
   it('redactDataText works on bare text', () => {

@@ -176,7 +176,7 @@ function snapshotReader(
   conf: ConfLike,
   file: string,
   clock: Clock,
-): { read(): Readonly<Record<string, unknown>>; invalidate(): void } {
+): { read(): Readonly<Record<string, unknown>>; invalidate(): void; revalidate(): void } {
   let stamp: string | null = null;
   let checkedAt = Number.NEGATIVE_INFINITY;
   let snapshot: Readonly<Record<string, unknown>> = {};
@@ -200,8 +200,13 @@ function snapshotReader(
       }
       return snapshot;
     },
+    /** Forget the snapshot: the file is read again. */
     invalidate() {
       stamp = null;
+    },
+    /** Look at the file on the next read, whatever the time (it is read again only if it changed). */
+    revalidate() {
+      checkedAt = Number.NEGATIVE_INFINITY;
     },
   };
 }
@@ -242,9 +247,14 @@ export function openSettingsStore<T extends { schemaVersion: number }>(
   const store: KeyValueStore<T> = {
     path: file,
     get: (key) => snapshots.read()[key] as T[typeof key],
-    set: (key, value) => write({ ...snapshots.read(), [key]: value }, () => conf.set(key, value)),
+    set: (key, value) => {
+      snapshots.revalidate();
+      write({ ...snapshots.read(), [key]: value }, () => conf.set(key, value));
+    },
     has: (key) => Object.hasOwn(snapshots.read(), key),
+    revalidate: () => snapshots.revalidate(),
     delete: (key) => {
+      snapshots.revalidate();
       const { [key]: _removed, ...rest } = snapshots.read();
       write(rest, () => conf.delete(key));
     },

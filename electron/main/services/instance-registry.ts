@@ -131,6 +131,7 @@ export class InstanceRegistry {
   }
 
   async add(input: NewInstance): Promise<Instance> {
+    this.store.revalidate();
     const parsed = parseInput(newInstanceSchema, input);
     const allowInsecureHttp = parsed.allowInsecureHttp ?? false;
     const url = checkedUrl(parsed.url, allowInsecureHttp);
@@ -164,6 +165,7 @@ export class InstanceRegistry {
   }
 
   async update(id: string, patch: InstancePatch): Promise<Instance> {
+    this.store.revalidate();
     const parsed = parseInput(instancePatchSchema, patch);
     const current = this.find(id);
     const allowInsecureHttp = parsed.allowInsecureHttp ?? current.allowInsecureHttp;
@@ -182,6 +184,7 @@ export class InstanceRegistry {
   }
 
   async remove(id: string): Promise<void> {
+    this.store.revalidate();
     this.find(id);
     // Secrets first: if the keychain fails, the instance stays listed so the user can retry, instead of
     // leaving orphaned tokens nobody can see.
@@ -204,6 +207,7 @@ export class InstanceRegistry {
 
   /** `null` forgets it (e.g. after sign-out). */
   setLastLogin(id: string, lastLogin: LastLogin | null): void {
+    this.store.revalidate();
     const updated: StoredInstance = { ...this.find(id) };
     if (lastLogin === null) delete updated.lastLogin;
     else updated.lastLogin = parseInput(lastLoginSchema, lastLogin);

@@ -7,8 +7,9 @@
  *   console and the data browser must show DF's own error envelope (a 404 table, a 400 filter error, a 403
  *   role message) as an answer, not as a failure of the app.
  * - It REJECTS (DeskError) only when there is no answer to show: 'session-ended' (the token is dead; the UI
- *   opens the sign-in dialog), 'network' / 'tls' (nothing came back), 'too-large', and the refusals decided
- *   before sending ('refused', 'confirmation-required', 'invalid-input', 'unknown-instance').
+ *   opens the sign-in dialog), 'network' / 'tls' (nothing came back), 'too-large', the refusals decided
+ *   before sending ('refused', 'confirmation-required', 'invalid-input', 'unknown-instance'), and a refresh
+ *   the request needed first that failed without ending the session ('server' / 'network': never sent).
  * - Answers are scrubbed: DF's session objects echo the token (`session_token`, `session_id`), and nothing
  *   JWT-shaped or equal to the instance's API key may reach the renderer. Cookies are dropped.
  */

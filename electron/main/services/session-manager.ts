@@ -7,7 +7,8 @@ import type { InstanceRegistry } from './instance-registry.ts';
 import { lacksHttpConsent } from './instances/instance-url.ts';
 import { tokenAccount } from './instances/vault-accounts.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
-import type { CloseOptions, InstanceSession, InstanceSessionDeps, SessionLogin } from './sessions/instance-session.ts';
+import type { InstanceSession, InstanceSessionDeps, SessionLogin } from './sessions/instance-session.ts';
+import { KEEP_TOKEN } from './sessions/instance-session.ts';
 import { KeyedQueue } from './sessions/keyed-queue.ts';
 import { insecureHttpRefusal, PublishedSessions } from './sessions/published-sessions.ts';
 import { resumeSession } from './sessions/resume-session.ts';
@@ -38,7 +39,6 @@ export interface SessionManagerDeps extends InstanceSessionDeps {
 export { insecureHttpRefusal };
 
 const notSignedIn = () => new DeskError('session-ended', 'You are not signed in to this instance. Please sign in.');
-const keepToken: CloseOptions = { logout: false, clearToken: false };
 
 export class SessionManager {
   private readonly deps: SessionManagerDeps;
@@ -85,7 +85,7 @@ export class SessionManager {
       try {
         info = await session.signIn(dfCredentials(input));
       } catch (error) {
-        if (session !== current) await session.close(keepToken);
+        if (session !== current) await session.close(KEEP_TOKEN);
         throw toDeskError(error, this.deps.logger);
       }
       const user = toSessionUser(info);
@@ -154,7 +154,7 @@ export class SessionManager {
       let session = this.sessions.get(instanceId);
       if (session === undefined) {
         session = this.sessions.open(instanceId, instance, null, await this.apiKeyOf(instanceId));
-        this.sessions.publish(instanceId, session);
+        await this.sessions.publish(instanceId, session);
       }
       return { client: session.client, apiKey: session.apiKey };
     });
@@ -178,7 +178,7 @@ export class SessionManager {
         return;
       }
       const pinChanged = session !== undefined && session.pin !== this.deps.registry.get(instanceId).trustedCertificateSha256;
-      if (session !== undefined && (change.apiKeyChanged || pinChanged)) await this.sessions.close(instanceId, session, keepToken);
+      if (session !== undefined && (change.apiKeyChanged || pinChanged)) await this.sessions.close(instanceId, session, KEEP_TOKEN);
       // A valid stored token costs no request; this also picks up a session that was blocked until the user
       // confirmed plain HTTP.
       if (this.sessions.get(instanceId) === undefined) await this.restore(instanceId);
@@ -191,7 +191,7 @@ export class SessionManager {
     await this.restored(instanceId);
     await this.queue.run(instanceId, async () => {
       const session = this.sessions.get(instanceId);
-      if (session !== undefined) await this.sessions.close(instanceId, session, { ...keepToken, release: true });
+      if (session !== undefined) await this.sessions.close(instanceId, session, { ...KEEP_TOKEN, release: true });
       this.sessions.forget(instanceId);
     });
   }
@@ -217,9 +217,9 @@ export class SessionManager {
   private async replace(instanceId: string, current: InstanceSession | undefined, next: InstanceSession): Promise<void> {
     if (current !== undefined) {
       const ownEntry = current.store !== null && current.store !== next.store;
-      await this.sessions.close(instanceId, current, ownEntry ? { logout: true, clearToken: true } : keepToken);
+      await this.sessions.close(instanceId, current, ownEntry ? { logout: true, clearToken: true } : KEEP_TOKEN);
     }
-    this.sessions.publish(instanceId, next);
+    await this.sessions.publish(instanceId, next);
   }
 
   /** What a restart needs to restore this sign-in without a request: the login, the user, the clock offset. */
@@ -248,8 +248,10 @@ export class SessionManager {
     const last = registry.getLastLogin(instanceId);
     if (last === undefined || lacksHttpConsent(instance)) return;
     const session = this.sessions.open(instanceId, instance, last, await this.apiKeyOf(instanceId), profiles.get(instanceId));
-    await resumeSession(session, () => this.deps.vault.health(), logger);
-    this.sessions.publish(instanceId, session);
+    // Published before the resume (which may take a refresh), so a status read meanwhile says 'refreshing' and
+    // "Refresh now" joins it; listeners hear only the outcome.
+    if (!(await this.sessions.publish(instanceId, session))) return;
+    await session.resume((resuming) => resumeSession(resuming, () => this.deps.vault.health(), logger));
     this.sessions.emit(instanceId);
   }
 

@@ -43,6 +43,9 @@ export interface InstanceSessionDeps {
   sessionCallTimeoutMs?: number;
 }
 
+/** Closing for a restart or a rebuild: the token stays in the keychain and valid on the server. */
+export const KEEP_TOKEN: Readonly<CloseOptions> = Object.freeze({ logout: false, clearToken: false });
+
 export interface CloseOptions {
   /** End the session on the server (DELETE, when the token is still valid) and clear its keychain entry. */
   logout: boolean;
@@ -64,7 +67,7 @@ export class InstanceSession {
   private readonly pinned: PinnedCertificateAdapter | null;
   private readonly subscriptions: (() => void)[] = [];
   private closing: Promise<void> | null = null;
-  private signInRunning = false;
+  private settling = 0;
 
   constructor(spec: InstanceSessionSpec, deps: InstanceSessionDeps) {
     this.instanceId = spec.instanceId;
@@ -97,18 +100,30 @@ export class InstanceSession {
     });
   }
 
-  /** True while a sign-in runs on this client: the states it passes through are not news for listeners. */
-  get signingIn(): boolean {
-    return this.signInRunning;
+  /**
+   * True while a sign-in or a resume runs on this client: the states it passes through are not news for
+   * listeners (the outcome is), though anyone asking for the status sees them.
+   */
+  get settlingDown(): boolean {
+    return this.settling > 0;
   }
 
-  async signIn(credentials: DfCredentials): Promise<DfSessionInfo> {
-    this.signInRunning = true;
+  signIn(credentials: DfCredentials): Promise<DfSessionInfo> {
+    return this.quietly(() => this.client.login(credentials));
+  }
+
+  private async quietly<T>(task: () => Promise<T>): Promise<T> {
+    this.settling++;
     try {
-      return await this.client.login(credentials);
+      return await task();
     } finally {
-      this.signInRunning = false;
+      this.settling--;
     }
+  }
+
+  /** Adopts the stored token at launch or after a rebuild; never rejects (see resume-session.ts). */
+  resume(adopt: (session: InstanceSession) => Promise<void>): Promise<void> {
+    return this.quietly(() => adopt(this));
   }
 
   /** Follows the client's status until close(). */

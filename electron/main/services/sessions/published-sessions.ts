@@ -8,7 +8,7 @@ import type { Logger, SecretVault } from '../../ports.ts';
 import type { InstanceRegistry } from '../instance-registry.ts';
 import { lacksHttpConsent } from '../instances/instance-url.ts';
 import type { CloseOptions, InstanceSessionDeps, SessionLogin } from './instance-session.ts';
-import { InstanceSession } from './instance-session.ts';
+import { InstanceSession, KEEP_TOKEN } from './instance-session.ts';
 import type { SessionProfile, SessionProfiles } from './session-profiles.ts';
 import { toSessionStatus } from './session-status.ts';
 import { StatusPublisher } from './status-publisher.ts';
@@ -59,13 +59,19 @@ export class PublishedSessions {
     if (profile?.clockOffsetMs !== undefined) spec.clockOffsetMs = profile.clockOffsetMs;
     const session = new InstanceSession(spec, this.deps.session);
     session.onStatusChange(() => {
-      if (this.sessions.get(instanceId) === session && !session.signingIn) this.emit(instanceId);
+      if (this.sessions.get(instanceId) === session && !session.settlingDown) this.emit(instanceId);
     });
     return session;
   }
 
-  publish(instanceId: string, session: InstanceSession): void {
+  /** False (and the session closed) when the app is shutting down: nothing may outlive closeAll(). */
+  async publish(instanceId: string, session: InstanceSession): Promise<boolean> {
+    if (this.closed) {
+      await session.close(KEEP_TOKEN);
+      return false;
+    }
     this.sessions.set(instanceId, session);
+    return true;
   }
 
   /**
@@ -81,8 +87,7 @@ export class PublishedSessions {
   /** Closes every session, keeping their tokens (app shutdown). */
   async closeAll(): Promise<void> {
     this.closed = true;
-    const keep = { logout: false, clearToken: false };
-    await Promise.all([...this.sessions].map(([id, session]) => this.close(id, session, keep)));
+    await Promise.all([...this.sessions].map(([id, session]) => this.close(id, session, KEEP_TOKEN)));
     this.publisher.clear();
   }
 

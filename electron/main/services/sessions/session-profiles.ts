@@ -56,9 +56,11 @@ export function createSessionProfiles(store: KeyValueStore<DeskSettings>, logger
       return Object.hasOwn(all, instanceId) ? all[instanceId] : undefined;
     },
     set(instanceId, profile) {
+      store.revalidate();
       writeAll({ ...readAll(), [instanceId]: sessionProfileSchema.parse(profile) });
     },
     delete(instanceId) {
+      store.revalidate();
       const all = readAll();
       if (!Object.hasOwn(all, instanceId)) return;
       const { [instanceId]: _removed, ...rest } = all;

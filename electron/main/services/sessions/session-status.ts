@@ -18,7 +18,7 @@ export interface SessionStatusInput {
    * keychain, keychain unreadable, plain http without consent): the state is then needs-sign-in.
    */
   unavailableReason?: string;
-  /** The last background refresh failure, stamped by the desk (refresh-failure.ts); shown while the session is kept. */
+  /** The last background refresh failure, as the engine timed it; shown while the session is kept. */
   refreshError?: NonNullable<SessionStatus['lastRefreshError']>;
 }
 

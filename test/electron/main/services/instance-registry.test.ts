@@ -289,3 +289,16 @@ describe('the settings file never holds a secret', () => {
     expect(containsJwt(readFileSync(settingsFile(), 'utf8'))).toBe(false);
   });
 });
+
+describe('two processes on one settings file', () => {
+  it('a change builds on what is on disk now: an instance another process just added is kept', async () => {
+    const app = openRegistry();
+    const first = await app.add({ name: 'A', url: 'https://a.example.com' });
+    expect(app.list().map((instance) => instance.name)).toEqual(['A']);
+    // Another process (a command-line tool, say) adds B a moment later; the app's snapshot has not seen it yet.
+    await openRegistry().add({ name: 'B', url: 'https://b.example.com' });
+    app.setLastLogin(first.id, { login: 'jane@example.com', admin: false });
+    await app.update(first.id, { favorite: true });
+    expect(openRegistry().list().map((instance) => instance.name)).toEqual(['A', 'B']);
+  });
+});
