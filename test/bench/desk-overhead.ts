@@ -17,8 +17,9 @@ import { startDfServer } from '../df-server/index.ts';
 import { API_KEY, JANE } from '../fixtures/users.ts';
 import { dfDeskContender } from './contenders.ts';
 import type { OverheadResult } from './overhead.ts';
+import type { Side } from './side-by-side.ts';
+import { timeSideBySide } from './side-by-side.ts';
 
-const BLOCK = 250;
 const PATH = '/db/_table/contacts/1';
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -36,10 +37,10 @@ export async function runDeskOverhead(requestsPerSide = 5000): Promise<OverheadR
     const instance = await desk.api.instances.add({ name: 'Bench', url: server.url, apiKey: API_KEY });
     await desk.api.session.signIn(instance.id, JANE);
     const request = { method: 'GET', path: PATH } as const;
-    const sides = [
-      { name: "engine's client.http", get: () => engine.get(PATH), totalMs: 0 },
-      { name: 'desk.api.request', get: () => desk.api.request(instance.id, request), totalMs: 0 },
-      { name: 'IPC dispatch → desk', get: () => dispatch(desk.api, 'request', { id: instance.id, request }), totalMs: 0 },
+    const sides: Side[] = [
+      { name: "engine's client.http", get: () => engine.get(PATH) },
+      { name: 'desk.api.request', get: () => desk.api.request(instance.id, request) },
+      { name: 'IPC dispatch → desk', get: () => dispatch(desk.api, 'request', { id: instance.id, request }) },
     ];
     // Every side must really fetch the record, or the table would time refusals.
     const engineAnswer = (await engine.get(PATH)) as { data: unknown };
@@ -47,20 +48,9 @@ export async function runDeskOverhead(requestsPerSide = 5000): Promise<OverheadR
     for (const answer of answers) {
       if (!JSON.stringify(answer).includes('"id":1')) throw new Error(`A side did not fetch the record: ${JSON.stringify(answer)}`);
     }
-    const timeBlock = async (get: () => Promise<unknown>): Promise<number> => {
-      const start = performance.now();
-      for (let i = 0; i < BLOCK; i += 1) await get();
-      return performance.now() - start;
-    };
-    for (const side of sides) await timeBlock(side.get);
-    for (let block = 0; block * BLOCK < requestsPerSide; block += 1) {
-      for (let i = 0; i < sides.length; i += 1) {
-        const side = sides[(block + i) % sides.length]!;
-        side.totalMs += await timeBlock(side.get);
-      }
-    }
+    const result = await timeSideBySide(sides, requestsPerSide);
     engine.dispose();
-    return { requestsPerSide, sides: sides.map(({ name, totalMs }) => ({ name, totalMs })) };
+    return result;
   } finally {
     await desk.dispose();
     await server.close();

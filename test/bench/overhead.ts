@@ -8,17 +8,10 @@ import axios, { type AxiosInstance } from 'axios';
 import { startDfServer } from '../df-server/index.ts';
 import { API_KEY, JANE } from '../fixtures/users.ts';
 import { dfDeskContender } from './contenders.ts';
+import type { SideBySide } from './side-by-side.ts';
+import { timeSideBySide } from './side-by-side.ts';
 
-export interface OverheadSide {
-  name: string;
-  totalMs: number;
-}
-export interface OverheadResult {
-  requestsPerSide: number;
-  sides: OverheadSide[];
-}
-
-const BLOCK = 250;
+export type OverheadResult = SideBySide;
 
 export async function runOverhead(requestsPerSide = 5000): Promise<OverheadResult> {
   // A long TTL so no refresh happens: this measures the per-request cost alone.
@@ -37,28 +30,17 @@ export async function runOverhead(requestsPerSide = 5000): Promise<OverheadResul
       });
     const bareDefault = bare({});
     const bareNoRedirects = bare({ maxRedirects: 0 });
-    const sides = [
-      { name: 'DF Desk client.http', get: (p: string) => desk.get(p), totalMs: 0 },
-      { name: 'bare axios + fixed header', get: (p: string) => bareDefault.get(p), totalMs: 0 },
-      { name: 'bare axios, maxRedirects 0', get: (p: string) => bareNoRedirects.get(p), totalMs: 0 },
-    ];
     const path = '/db/_table/contacts/1';
-    const timeBlock = async (get: (p: string) => Promise<unknown>): Promise<number> => {
-      const start = performance.now();
-      for (let i = 0; i < BLOCK; i += 1) await get(path);
-      return performance.now() - start;
-    };
-    // Warm every path (JIT, sockets) before measuring.
-    for (const side of sides) await timeBlock(side.get);
-    for (let block = 0; block * BLOCK < requestsPerSide; block += 1) {
-      // Rotate the order so no side always runs first or last.
-      for (let i = 0; i < sides.length; i += 1) {
-        const side = sides[(block + i) % sides.length]!;
-        side.totalMs += await timeBlock(side.get);
-      }
-    }
+    const result = await timeSideBySide(
+      [
+        { name: 'DF Desk client.http', get: () => desk.get(path) },
+        { name: 'bare axios + fixed header', get: () => bareDefault.get(path) },
+        { name: 'bare axios, maxRedirects 0', get: () => bareNoRedirects.get(path) },
+      ],
+      requestsPerSide,
+    );
     desk.dispose();
-    return { requestsPerSide, sides: sides.map(({ name, totalMs }) => ({ name, totalMs })) };
+    return result;
   } finally {
     await server.close();
   }

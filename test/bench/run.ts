@@ -6,6 +6,7 @@ import type { DfProfile } from '../df-server/index.ts';
 import { authRefreshContender, dfDeskContender, naiveContender } from './contenders.ts';
 import { runDeskOverhead } from './desk-overhead.ts';
 import { runOverhead } from './overhead.ts';
+import type { SideBySide, TimedSide } from './side-by-side.ts';
 import { runStorm } from './storm.ts';
 import { renderTable } from './table.ts';
 
@@ -16,6 +17,19 @@ const contenders = [
   { name: 'axios-auth-refresh v5', make: authRefreshContender },
   { name: 'naive 401 interceptor', make: naiveContender },
 ];
+
+/** One row per side: its total, its cost per request, and a ratio against the reference side. */
+function sideTable(result: SideBySide, ratioTitle: string, ratio: (side: TimedSide) => number): string {
+  return renderTable(
+    ['side', 'total ms', 'µs / request', ratioTitle],
+    result.sides.map((side) => [
+      side.name,
+      side.totalMs.toFixed(0),
+      ((side.totalMs * 1000) / result.requestsPerSide).toFixed(0),
+      ratio(side).toFixed(3),
+    ]),
+  );
+}
 
 const started = performance.now();
 const stormRows: string[][] = [];
@@ -38,17 +52,7 @@ console.log(renderTable(['DF era', 'client', 'server requests', 'refresh PUTs', 
 const overhead = await runOverhead(Number(process.env.BENCH_OVERHEAD_REQUESTS ?? 5000));
 const [desk, bareDefault, bareNoRedirects] = overhead.sides;
 console.log(`\nOverhead: ${overhead.requestsPerSide} sequential GETs per side, rotating blocks of 250\n`);
-console.log(
-  renderTable(
-    ['side', 'total ms', 'µs / request', 'DF Desk / this'],
-    overhead.sides.map((side) => [
-      side.name,
-      side.totalMs.toFixed(0),
-      ((side.totalMs * 1000) / overhead.requestsPerSide).toFixed(0),
-      ((desk?.totalMs ?? 0) / side.totalMs).toFixed(3),
-    ]),
-  ),
-);
+console.log(sideTable(overhead, 'DF Desk / this', (side) => (desk?.totalMs ?? 0) / side.totalMs));
 if (desk && bareDefault && bareNoRedirects) {
   console.log(`\nratio DF Desk / bare axios: ${(desk.totalMs / bareDefault.totalMs).toFixed(3)} (target <= 1.05)`);
   console.log(`ratio DF Desk / bare axios with maxRedirects 0: ${(desk.totalMs / bareNoRedirects.totalMs).toFixed(3)}`);
@@ -56,17 +60,7 @@ if (desk && bareDefault && bareNoRedirects) {
 const deskOverhead = await runDeskOverhead(Number(process.env.BENCH_OVERHEAD_REQUESTS ?? 5000));
 const engine = deskOverhead.sides[0];
 console.log(`\nWhat the desk adds: ${deskOverhead.requestsPerSide} sequential GETs per side, rotating blocks of 250\n`);
-console.log(
-  renderTable(
-    ['side', 'total ms', 'µs / request', 'this / engine'],
-    deskOverhead.sides.map((side) => [
-      side.name,
-      side.totalMs.toFixed(0),
-      ((side.totalMs * 1000) / deskOverhead.requestsPerSide).toFixed(0),
-      (side.totalMs / (engine?.totalMs ?? 1)).toFixed(3),
-    ]),
-  ),
-);
+console.log(sideTable(deskOverhead, 'this / engine', (side) => side.totalMs / (engine?.totalMs ?? 1)));
 const deskSide = deskOverhead.sides[1];
 if (engine && deskSide) {
   console.log(`\nratio desk.api.request / client.http: ${(deskSide.totalMs / engine.totalMs).toFixed(3)} (target <= 1.10)`);
