@@ -38,8 +38,21 @@ export interface DfClientOptions {
   adapter?: AxiosRequestConfig['adapter'];
   /** A previously measured server clock offset (status().serverClockOffsetMs), used by resume(). */
   serverClockOffsetMs?: number;
-  /** Timeout of login, refresh and logout requests in ms (default 30 000). */
+  /**
+   * Total deadline of sign-in, refresh and sign-out requests in ms (default 30 000): the whole answer must be in
+   * by then, however slowly a server trickles it. Also the longest logout() waits for a refresh in flight.
+   */
   sessionCallTimeoutMs?: number;
+  /**
+   * Default total deadline of `http` requests in ms; a request's own `timeout` wins. Either is a deadline for
+   * the whole call (a refresh it waits for, redirects, the answer), not only for an idle socket. Default: none.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Default cap of `http` answers in bytes, counted after decompression; a request's own `maxContentLength`
+   * wins. A larger answer fails as a DfError whose transport kind is 'too-large'. Default: none.
+   */
+  maxContentLength?: number;
   /** The token store failed while the session went on (e.g. saving a refreshed token). */
   onStorageError?: (error: unknown) => void;
 }
@@ -59,6 +72,10 @@ export interface DfSessionInfo {
   expiresAt: number;
 }
 
+export interface DfLogoutOptions {
+  deadlineMs?: number;
+}
+
 export interface DfClient {
   /** axios instance on `<instance>/api/v2`; adds the API key and token, refreshes as needed, rejects with DfError. */
   readonly http: AxiosInstance;
@@ -66,13 +83,17 @@ export interface DfClient {
   readonly baseURL: string;
   readonly audience: DfAudience;
   login(credentials: DfCredentials): Promise<DfSessionInfo>;
-  /** Ends the session on the server (when the token is still valid) and clears the stored token. */
-  logout(): Promise<void>;
+  /**
+   * Ends the session on the server (when the token is still valid) and clears the stored token. Waits for a
+   * refresh in flight and for the sign-out request together at most `deadlineMs` (default: the session call
+   * timeout); once that has passed, signs out locally without sending the token again.
+   */
+  logout(options?: DfLogoutOptions): Promise<void>;
   refresh(): Promise<DfSessionStatus>;
   resume(): Promise<DfSessionStatus>;
   status(): DfSessionStatus;
   onStatusChange(listener: (status: DfSessionStatus) => void): () => void;
-  /** Stops timers and listeners. */
+  /** Stops timers and listeners (also the deadline timers of session calls in flight, which go on without one). */
   dispose(): void;
 }
 
@@ -120,19 +141,18 @@ export function createDfClient(options: DfClientOptions): DfClient {
   // the API key and token. Node gets the http adapter (redirects handled here); browsers get fetch (redirect: 'error').
   const ioAdapter: AxiosAdapter = axios.getAdapter(options.adapter ?? ['http', 'fetch']);
   const transport = createSameOriginTransport({ adapter: ioAdapter, apiBase });
-  const calls = createSessionCalls({
-    transport,
-    apiBase,
-    audience,
-    apiKey,
-    clock: options.clock ?? systemClock,
-    timeoutMs: options.sessionCallTimeoutMs ?? DEFAULT_SESSION_CALL_TIMEOUT_MS,
-  });
+  const clock = options.clock ?? systemClock;
+  const timers = options.timers ?? systemTimers;
+  const sessionCallTimeoutMs = options.sessionCallTimeoutMs ?? DEFAULT_SESSION_CALL_TIMEOUT_MS;
+  const calls = createSessionCalls({ transport, apiBase, audience, apiKey, clock, timers, timeoutMs: sessionCallTimeoutMs });
   const engine = new SessionEngine(engineOptions(options, calls, apiKey));
-  const adapter = createSessionAdapter({ session: engine, transport, apiBase, apiKey });
+  const adapter = createSessionAdapter({ session: engine, transport, apiBase, apiKey, timers });
+  const http = axios.create({ baseURL: apiBase, adapter, maxRedirects: 0 });
+  if (options.requestTimeoutMs !== undefined) http.defaults.timeout = options.requestTimeoutMs;
+  if (options.maxContentLength !== undefined) http.defaults.maxContentLength = options.maxContentLength;
 
   return {
-    http: axios.create({ baseURL: apiBase, adapter, maxRedirects: 0 }),
+    http,
     baseURL: instanceRoot,
     audience,
     async login(credentials) {
@@ -141,18 +161,27 @@ export function createDfClient(options: DfClientOptions): DfClient {
       await engine.start(signedIn.wire.session_token, signedIn.claims, { sentAt, receivedAt });
       return sessionInfo(signedIn, engine.status().expiresAt);
     },
-    async logout() {
-      await engine.settle();
+    async logout(logoutOptions = {}) {
+      const deadlineMs = logoutOptions.deadlineMs ?? sessionCallTimeoutMs;
+      const startedAt = clock.now();
+      // A refresh stuck on a slow server must not hold the sign-out: past the deadline, give it up (its answer
+      // would be dropped anyway) and sign out locally.
+      const settled = await engine.settle(deadlineMs);
+      if (!settled) calls.abort();
       // An expired token is not blacklisted by DF anyway, and DF ≥2.9 would reject it: only send a valid one.
-      const token = engine.publicToken();
+      const token = settled ? engine.publicToken() : null;
+      const left = deadlineMs - (clock.now() - startedAt);
       // Signing out locally must work offline; the token then simply expires on the server.
-      if (token !== null) await calls.logout(token).catch(() => undefined);
+      if (token !== null && left > 0) await calls.logout(token, Math.min(left, sessionCallTimeoutMs)).catch(() => undefined);
       await engine.signOut();
     },
     refresh: () => engine.refresh(),
     resume: () => engine.resume(),
     status: () => engine.status(),
     onStatusChange: (listener) => engine.onStatusChange(listener),
-    dispose: () => engine.dispose(),
+    dispose() {
+      engine.dispose();
+      calls.dispose();
+    },
   };
 }

@@ -1,6 +1,6 @@
 // Public entry of the DF session library. Runs in Node and browsers (no platform globals beyond timers/URL).
 export { createDfClient } from './client.ts';
-export type { DfClient, DfClientOptions, DfSessionInfo } from './client.ts';
+export type { DfClient, DfClientOptions, DfLogoutOptions, DfSessionInfo } from './client.ts';
 export type { DfCredentials } from './session-calls.ts';
 export type { DfSessionFailure, DfSessionState, DfSessionStatus, TokenStore } from './session-types.ts';
 export { DfError, isDfError } from './errors.ts';

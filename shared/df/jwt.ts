@@ -21,11 +21,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function finiteNumber(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+/**
+ * A numeric claim: undefined when absent or not a number, NaN when it is a number no arithmetic can use (a
+ * 400-digit number parses as Infinity).
+ */
+function numericClaim(value: unknown): number | undefined {
   // PHP encoders sometimes stringify numbers; accept plain decimal strings only.
-  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) return Number(value);
-  return undefined;
+  const number = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number') return undefined;
+  return Number.isFinite(number) ? number : Number.NaN;
+}
+
+function finiteNumber(value: unknown): number | undefined {
+  const number = numericClaim(value);
+  return number === undefined || Number.isNaN(number) ? undefined : number;
+}
+
+/**
+ * Times no DF server mints: a time claim that is not a usable number, or `exp` at or before `nbf` or `iat` (no
+ * lifetime at all). Planning refreshes on them would mean refreshing at once, again and again.
+ */
+function impossibleTimes(exp: number, iat: number | undefined, nbf: number | undefined): boolean {
+  if (Number.isNaN(exp) || Number.isNaN(iat ?? 0) || Number.isNaN(nbf ?? 0)) return true;
+  return (nbf !== undefined && exp <= nbf) || (iat !== undefined && exp <= iat);
 }
 
 /** The payload object of a compact JWS, or null if it is not one. */
@@ -45,26 +63,40 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
   }
 }
 
-/** DF's claims, or null when the token is not a JWT with a numeric `exp` (every DF token has one). */
+/**
+ * DF's claims, or null when the token is not a JWT with a numeric `exp` (every DF token has one) or its times are
+ * impossible (see hasImpossibleTimes).
+ */
 export function readTokenClaims(token: string): DfTokenClaims | null {
   const payload = decodeJwtPayload(token);
   if (payload === null) return null;
-  const exp = finiteNumber(payload.exp);
+  const exp = numericClaim(payload.exp);
   if (exp === undefined) return null;
+  const iat = numericClaim(payload.iat);
+  const nbf = numericClaim(payload.nbf);
+  if (impossibleTimes(exp, iat, nbf)) return null;
   const claims: DfTokenClaims = {
     exp,
     // PHP's boolval: DF writes a JSON bool, but old encoders may write 1/"1".
     forever: payload.forever === true || payload.forever === 1 || payload.forever === '1',
   };
-  const iat = finiteNumber(payload.iat);
   if (iat !== undefined) claims.iat = iat;
-  const nbf = finiteNumber(payload.nbf);
   if (nbf !== undefined) claims.nbf = nbf;
   const userId = finiteNumber(payload.user_id);
   if (userId !== undefined) claims.userId = userId;
   if (typeof payload.sub === 'string' || typeof payload.sub === 'number') claims.sub = payload.sub;
   if (typeof payload.jti === 'string') claims.jti = payload.jti;
   return claims;
+}
+
+/**
+ * A JWT whose `exp` is there but whose times are impossible: `exp`, `iat` or `nbf` not a usable number (e.g. 400
+ * digits long), or no lifetime (`exp` at or before `nbf` or `iat`). readTokenClaims refuses such a token.
+ */
+export function hasImpossibleTimes(token: string): boolean {
+  const payload = decodeJwtPayload(token);
+  const exp = payload === null ? undefined : numericClaim(payload.exp);
+  return payload !== null && exp !== undefined && impossibleTimes(exp, numericClaim(payload.iat), numericClaim(payload.nbf));
 }
 
 /** How the token reached us: a login answer, a refresh answer, or read back from storage (either). */

@@ -1,7 +1,10 @@
 // Keeps credentials on the instance's own origin: refuses requests to other origins and follows only
-// same-origin redirects itself (axios's Node redirect follower would replay custom headers anywhere).
+// same-origin redirects itself (axios's Node redirect follower would replay custom headers anywhere), and only
+// those that stay inside the instance's API (`<instance path>/api/v2/…`).
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import { notSentError } from './deadline.ts';
 import { DfError } from './errors.ts';
+import { isWithinPath, reducedPath } from './url-path.ts';
 
 interface ParsedUrl {
   origin: string;
@@ -75,6 +78,7 @@ export function createSameOriginTransport(options: {
 }): SameOriginTransport {
   const origin = originOf(options.apiBase);
   if (origin === null) throw new TypeError('The DreamFactory URL is not a valid URL.');
+  const apiPath = reducedPath(parseUrl(options.apiBase)?.pathname ?? '/');
   const maxRedirects = options.maxRedirects ?? MAX_SAME_ORIGIN_REDIRECTS;
 
   function checkedUrl(config: InternalAxiosRequestConfig): string {
@@ -103,6 +107,8 @@ export function createSameOriginTransport(options: {
     // Browsers' fetch would follow redirects itself, custom headers included; refuse them there instead.
     hop.fetchOptions = config.fetchOptions === undefined ? NO_FETCH_REDIRECTS : { ...config.fetchOptions, redirect: 'error' };
     for (let redirects = 0; ; redirects++) {
+      // axios's Node adapter still sends a request whose signal had aborted before it started: never start one.
+      if (hop.signal?.aborted === true) throw notSentError();
       const response = await options.adapter(hop);
       if (!REDIRECT_STATUSES.has(response.status)) return response;
       const location = headerValue(response.headers, 'location');
@@ -113,6 +119,15 @@ export function createSameOriginTransport(options: {
         throw new DfError(
           'http',
           `The server redirected to ${target.origin} (HTTP ${response.status}). Credentials are never sent to another origin, so the redirect was not followed. If the instance has moved, update the instance URL to ${target.origin}.`,
+          { status: response.status },
+        );
+      }
+      // Same origin is not enough: the API key and token belong to the API, not to whatever else the host serves
+      // (another app under /other, the instance's parent path).
+      if (!isWithinPath(reducedPath(target.pathname), apiPath)) {
+        throw new DfError(
+          'http',
+          `The server redirected to ${target.origin}${target.pathname} (HTTP ${response.status}), outside the DreamFactory API at ${options.apiBase}. Credentials are only sent to the API, so the redirect was not followed. If the instance has moved, update the instance URL.`,
           { status: response.status },
         );
       }

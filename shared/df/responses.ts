@@ -5,7 +5,7 @@ import { readBody } from './body.ts';
 import type { AnswerPhase, DfAnswer } from './errors.ts';
 import { DfError, classifyAnswer } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
-import { readTokenClaims } from './jwt.ts';
+import { hasImpossibleTimes, readTokenClaims } from './jwt.ts';
 import { headerValue } from './redirects.ts';
 import type { DfSessionWire } from './wire.ts';
 import { readSessionWire } from './wire.ts';
@@ -38,4 +38,20 @@ export function notDreamFactory(response: AxiosResponse, what: string): DfError 
     `The server's answer to ${what} was not a DreamFactory session (HTTP ${response.status}${described}). Check the instance URL.`,
     { status: response.status },
   );
+}
+
+/**
+ * Why a 2xx was not a usable session (parseSession gave null): a session whose token has impossible times is
+ * the server's fault ('server'), anything else is not DreamFactory.
+ */
+export function notASession(response: AxiosResponse, what: string): DfError {
+  const wire = readSessionWire(readBody(response.data));
+  if (wire !== null && hasImpossibleTimes(wire.session_token)) {
+    return new DfError(
+      'server',
+      `The server's answer to ${what} carried a session token with impossible times (it expires before it is valid, or a time is not a usable number). Check the DreamFactory server's clock and its token settings (DF_JWT_TTL).`,
+      { status: response.status },
+    );
+  }
+  return notDreamFactory(response, what);
 }

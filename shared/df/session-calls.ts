@@ -1,14 +1,17 @@
 // Sign-in, refresh and sign-out on the session path (docs/dreamfactory-protocol.md §1, §3). They bypass the
 // session adapter because they manage the token themselves, but go through the same same-origin transport.
+// Each call has a total deadline and reads at most a small answer: a DF session object is a few kilobytes.
 import axios from 'axios';
 import type { AxiosInstance, AxiosResponse } from 'axios';
-import type { Clock } from './clock.ts';
+import type { Clock, Timers } from './clock.ts';
+import type { InFlightCall } from './deadline.ts';
+import { withDeadline } from './deadline.ts';
 import { DfError, errorFromAnswer, transportError, withoutSecrets } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
 import type { DfAudience } from './protocol.ts';
 import { API_KEY_HEADER, SESSION_TOKEN_HEADER, sessionPath } from './protocol.ts';
 import type { SameOriginTransport } from './redirects.ts';
-import { answerOf, isSuccess, notDreamFactory, parseSession } from './responses.ts';
+import { answerOf, isSuccess, notASession, parseSession } from './responses.ts';
 import type { RefreshOutcome } from './session-types.ts';
 import type { Received } from './token-timing.ts';
 import type { DfSessionWire } from './wire.ts';
@@ -26,8 +29,15 @@ export interface SessionCallsOptions {
   audience: DfAudience;
   apiKey: string | undefined;
   clock: Clock;
+  timers: Timers;
+  /** Total deadline of each call in ms: the whole answer must be in by then. */
   timeoutMs: number;
+  /** Largest answer read, in bytes after decompression (default SESSION_ANSWER_MAX_BYTES). */
+  maxAnswerBytes?: number;
 }
+
+/** A session object is a few kilobytes; anything beyond this is not one (and must not grow memory). */
+export const SESSION_ANSWER_MAX_BYTES = 1024 * 1024;
 
 /** A successful sign-in: the session object, its token's claims, and when the request ran (for the clock). */
 export interface SignedIn extends Received {
@@ -40,8 +50,15 @@ export interface SessionCalls {
   login(credentials: DfCredentials): Promise<SignedIn>;
   /** PUT with `token`; a DF answer that is not a session comes back as `ok: false`. */
   refresh(token: string): Promise<RefreshOutcome>;
-  /** DELETE with `token`, which DF then blacklists; rejects when no answer came back. */
-  logout(token: string): Promise<void>;
+  /** DELETE with `token`, which DF then blacklists; rejects when no answer came back (within `timeoutMs`). */
+  logout(token: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Clears the deadline timers of the calls in flight (a disposed client keeps no timer); those calls go on
+   * without a deadline, so a sign-out after dispose() can still wait (bounded) for a refresh's new token.
+   */
+  dispose(): void;
+  /** Gives up every call in flight now (their sockets close; they reject). */
+  abort(): void;
 }
 
 /** The JSON body of a sign-in; rejects a missing email and username before anything is sent. */
@@ -61,22 +78,36 @@ export function loginBody(credentials: DfCredentials): Record<string, unknown> {
 }
 
 export function createSessionCalls(options: SessionCallsOptions): SessionCalls {
-  const { apiKey, clock } = options;
+  const { apiKey, clock, timers } = options;
   const path = sessionPath(options.audience);
+  const inFlight = new Set<InFlightCall>();
   const http: AxiosInstance = axios.create({
     baseURL: options.apiBase,
     adapter: (config) => options.transport.send(config),
     validateStatus: () => true,
     maxRedirects: 0,
-    timeout: options.timeoutMs,
+    // axios counts the bytes its gunzip/inflate/brotli stream puts out, so a small bomb fails here too.
+    maxContentLength: options.maxAnswerBytes ?? SESSION_ANSWER_MAX_BYTES,
   });
 
-  async function call(method: 'post' | 'put' | 'delete', token: string | null, data?: unknown): Promise<AxiosResponse> {
+  async function call(
+    method: 'post' | 'put' | 'delete',
+    token: string | null,
+    data?: unknown,
+    timeoutMs = options.timeoutMs,
+  ): Promise<AxiosResponse> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (apiKey !== undefined) headers[API_KEY_HEADER] = apiKey;
     if (token !== null) headers[SESSION_TOKEN_HEADER] = token;
     try {
-      return await http.request({ method, url: path, headers, data });
+      // axios's own timeout too: the socket's idle timeout, on real time, as before.
+      return await withDeadline(
+        timers,
+        timeoutMs,
+        undefined,
+        (signal) => http.request({ method, url: path, headers, data, signal, timeout: timeoutMs }),
+        inFlight,
+      );
     } catch (error) {
       throw withoutSecrets(transportError(error), [apiKey, token]);
     }
@@ -90,7 +121,7 @@ export function createSessionCalls(options: SessionCallsOptions): SessionCalls {
     const receivedAt = clock.now();
     if (!isSuccess(response.status)) throw withoutSecrets(errorFromAnswer(answerOf(response, 'login')), secrets);
     const session = parseSession(response.data);
-    if (session === null) throw withoutSecrets(notDreamFactory(response, 'the sign-in'), secrets);
+    if (session === null) throw withoutSecrets(notASession(response, 'the sign-in'), secrets);
     return { ...session, sentAt, receivedAt };
   }
 
@@ -100,13 +131,21 @@ export function createSessionCalls(options: SessionCallsOptions): SessionCalls {
     const receivedAt = clock.now();
     if (!isSuccess(response.status)) return { ok: false, answer: answerOf(response, 'refresh') };
     const session = parseSession(response.data);
-    if (session === null) throw withoutSecrets(notDreamFactory(response, 'the session refresh'), [apiKey, token]);
+    if (session === null) throw withoutSecrets(notASession(response, 'the session refresh'), [apiKey, token]);
     return { ok: true, token: session.wire.session_token, claims: session.claims, sentAt, receivedAt };
   }
 
-  async function logout(token: string): Promise<void> {
-    await call('delete', token);
+  async function logout(token: string, timeoutMs?: number): Promise<void> {
+    await call('delete', token, undefined, timeoutMs);
   }
 
-  return { login, refresh, logout };
+  function dispose(): void {
+    for (const call of inFlight) call.drop();
+  }
+
+  function abort(): void {
+    for (const call of [...inFlight]) call.abort();
+  }
+
+  return { login, refresh, logout, dispose, abort };
 }

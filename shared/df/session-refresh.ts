@@ -12,6 +12,7 @@ import { afterAdoption, afterFailure, afterRefresh } from './session-state.ts';
 import type { RefreshOutcome, SessionEngineOptions } from './session-types.ts';
 import type { StoredToken } from './shared-store.ts';
 import { NOTHING_STORED, judgeStoredToken } from './shared-store.ts';
+import { afterRefreshFloor } from './token-timing.ts';
 
 export interface RefreshContext {
   readonly options: SessionEngineOptions;
@@ -65,8 +66,9 @@ export class Refresher {
 
   private async refreshed(session: Session, outcome: RefreshOutcome & { ok: true }): Promise<string> {
     const { options, machine } = this.context;
-    const facts = machine.factsOf(outcome.token, outcome.claims, 'refresh', outcome);
-    machine.replace(session, afterRefresh(session, facts, options.clock.now()));
+    const now = options.clock.now();
+    const facts = afterRefreshFloor(machine.factsOf(outcome.token, outcome.claims, 'refresh', outcome), now, session.facts.token);
+    machine.replace(session, afterRefresh(session, facts, now));
     // Saved before the waiting requests are released (they await this promise).
     try {
       await options.tokens.save(outcome.token);

@@ -1,6 +1,8 @@
 // Token lifecycle: what each request gets, one refresher per client (single-flight), proactive and keep-alive
 // refreshes timed on the server's clock, and the rules for ending a session (docs/dreamfactory-protocol.md §3,
 // §4, §8). The state lives in SessionMachine (session-machine.ts); this class decides the transitions.
+import type { TimerHandle } from './clock.ts';
+import { MAX_TIMER_DELAY_MS } from './clock.ts';
 import type { DfAnswer } from './errors.ts';
 import { DfError, withoutSecrets } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
@@ -134,10 +136,26 @@ export class SessionEngine {
     return this.resuming;
   }
 
-  /** Waits for an in-flight refresh, ignoring its outcome (used before logout). */
-  async settle(): Promise<void> {
+  /**
+   * Waits for an in-flight refresh, ignoring its outcome, but at most `withinMs` (used before logout): true
+   * when no refresh is in flight any more, false when the wait ran out.
+   */
+  async settle(withinMs: number): Promise<boolean> {
     const state = this.machine.state;
-    if (state.kind === 'refreshing') await state.refresh.catch(() => undefined);
+    if (state.kind !== 'refreshing') return true;
+    let timer: TimerHandle | undefined;
+    const ranOut = new Promise<false>((resolve) => {
+      timer = this.options.timers.setTimeout(() => resolve(false), Math.min(Math.max(0, withinMs), MAX_TIMER_DELAY_MS));
+    });
+    const settled = state.refresh.then(
+      () => true,
+      () => true,
+    );
+    try {
+      return await Promise.race([settled, ranOut]);
+    } finally {
+      this.options.timers.clearTimeout(timer);
+    }
   }
 
   async signOut(): Promise<void> {

@@ -34,6 +34,8 @@ export interface TimingPolicy {
 const DEFAULT_MAX_LEEWAY_MS = 60_000;
 const SECOND_BOUNDARY_MARGIN_MS = 20;
 export const MIN_RETRY_DELAY_MS = 100;
+/** A proactive refresh never comes sooner than this after the last successful one (a floor against storms). */
+export const MIN_PROACTIVE_REFRESH_GAP_MS = 1000;
 export const MAX_RETRY_DELAY_MS = 30_000;
 
 function clamp(value: number, min: number, max: number): number {
@@ -102,6 +104,17 @@ export function tokenFacts(
     windowEndsAt: claims.iat === undefined ? undefined : serverToLocal(claims.iat + policy.refreshWindowSeconds, offsetMs),
     guardUntil: mintSecondGuard(claims, mint, received, offsetMs),
   };
+}
+
+/**
+ * The facts of a token a refresh just brought, at `refreshedAt` (local ms): its proactive point no sooner than
+ * MIN_PROACTIVE_REFRESH_GAP_MS later, however short its life, so a server minting tokens that are due at once
+ * gets at most one proactive refresh a second. A token the server handed back unchanged (`sent`) is never
+ * refreshed proactively again: one proactive refresh per token.
+ */
+export function afterRefreshFloor(facts: TokenFacts, refreshedAt: number, sent: string): TokenFacts {
+  const floor = facts.token === sent ? Number.POSITIVE_INFINITY : refreshedAt + MIN_PROACTIVE_REFRESH_GAP_MS;
+  return facts.refreshDueAt >= floor ? facts : { ...facts, refreshDueAt: floor };
 }
 
 /** Delay of the keep-alive refresh: at the proactive point, never inside a guarded mint second. */

@@ -82,6 +82,20 @@ const timeoutFailure = {
   nextStep: 'Check that the server is up and reachable from this network (firewall, VPN, proxy), then try again.',
 };
 
+/**
+ * The total deadline of a call passed (deadline.ts): the answer never completed, whether nothing came back or
+ * the server trickled it out too slowly (a socket timeout alone only fires when the line goes quiet).
+ */
+export function deadlineFailure(ms: number): TransportFailure {
+  const seconds = Number((ms / 1000).toFixed(3));
+  return {
+    kind: 'network',
+    code: 'ETIMEDOUT',
+    message: `The server did not answer in time (no complete answer within ${seconds} s).`,
+    nextStep: timeoutFailure.nextStep,
+  };
+}
+
 const networkFailures: Readonly<Record<string, { message: string; nextStep: string }>> = {
   ECONNREFUSED: {
     message: 'Nothing is listening at this address: the connection was refused.',

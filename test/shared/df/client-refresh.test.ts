@@ -4,8 +4,8 @@ import axios from 'axios';
 import type { AxiosAdapter } from 'axios';
 import { describe, expect, it } from 'vitest';
 import { DfError } from '../../../shared/df/index.ts';
-import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient, plainServer } from './helpers.ts';
-import { InstantTimers, ManualClock } from '../../fixtures/clocks.ts';
+import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient, pauseTimers, plainServer } from './helpers.ts';
+import { ManualClock } from '../../fixtures/clocks.ts';
 import { nextTurn } from '../../fixtures/waiting.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 import { dfServer } from '../../fixtures/servers.ts';
@@ -170,8 +170,8 @@ describe.each(ERAS)('refresh on DF %s', (era) => {
     const server = await dfServer({ profile: era, ttlSeconds: 3, clock });
     const store = new MemoryTokenStore();
     const ended: DfError[] = [];
-    // DF 2.0: a.refresh() waits out the login's mint second, on InstantTimers (the clocks move, no real time).
-    const onClock = { clock, timers: new InstantTimers(clock), onSessionEnd: (error: DfError) => ended.push(error) };
+    // DF 2.0: a.refresh() waits out the login's mint second, on pauseTimers (the clocks move, no real time).
+    const onClock = { clock, timers: pauseTimers(clock), onSessionEnd: (error: DfError) => ended.push(error) };
     const a = makeClient(server.url, store, onClock);
     const b = makeClient(server.url, store, onClock);
     await a.login(JANE);

@@ -1,15 +1,14 @@
 // resume() at app launch, over real loopback HTTP on every era: as few requests as the stored token allows.
 import { describe, expect, it } from 'vitest';
 import type { DfError } from '../../../shared/df/index.ts';
-import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient } from './helpers.ts';
+import { CONTACTS, ERAS, MemoryTokenStore, harness, makeClient, pauseTimers } from './helpers.ts';
 import type { Harness } from './helpers.ts';
-import { InstantTimers } from '../../fixtures/clocks.ts';
 import { JANE } from '../../fixtures/users.ts';
 
 /** A second client on the same store and clock (and timers like the harness's): the app after a relaunch. */
 function relaunch(h: Harness, options: { refreshWindowSeconds?: number; refreshLeewaySeconds?: number } = {}) {
   const ended: DfError[] = [];
-  const timers = new InstantTimers(h.clock);
+  const timers = pauseTimers(h.clock);
   const client = makeClient(h.server.url, h.store, { clock: h.clock, timers, onSessionEnd: (error) => ended.push(error), ...options });
   return { client, ended };
 }

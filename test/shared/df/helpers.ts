@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDfClient } from '../../../shared/df/index.ts';
-import type { DfClient, DfClientOptions, DfError, TokenStore } from '../../../shared/df/index.ts';
+import type { DfClient, DfClientOptions, DfError, Timers, TokenStore } from '../../../shared/df/index.ts';
 import type { DfProfile, DfServer, DfServerOptions } from '../../df-server/index.ts';
 import { onCleanup } from '../../fixtures/cleanup.ts';
 import { InstantTimers, ManualClock } from '../../fixtures/clocks.ts';
@@ -58,9 +58,27 @@ export interface HarnessOptions {
   store?: MemoryTokenStore;
 }
 
+/** Longer timers are the calls' total deadlines (30 s by default), not engine pauses. */
+const LONGEST_PAUSE_MS = 10_000;
+const NEVER = Symbol('a deadline that never fires');
+
+/**
+ * InstantTimers for the engine's pauses (a DF 2.0 mint-second guard, under 2 s), while the calls' total
+ * deadlines never fire: every loopback answer in these tests is in long before. Deadline tests use ManualTimers.
+ */
+export function pauseTimers(clock: ManualClock): Timers {
+  const instant = new InstantTimers(clock);
+  return {
+    setTimeout: (callback, ms) => (ms > LONGEST_PAUSE_MS ? NEVER : instant.setTimeout(callback, ms)),
+    clearTimeout: (handle) => {
+      if (handle !== NEVER) instant.clearTimeout(handle);
+    },
+  };
+}
+
 /**
  * A client and a DF test server (2 s tokens) on one ManualClock; no real time passes on either. The client has
- * no keep-alive, so its timers only pause a refresh (a DF 2.0 mint-second guard): InstantTimers.
+ * no keep-alive, so its timers only pause a refresh (a DF 2.0 mint-second guard): pauseTimers.
  */
 export async function harness(profile: DfProfile, options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock();
@@ -69,7 +87,7 @@ export async function harness(profile: DfProfile, options: HarnessOptions = {}):
   const ended: DfError[] = [];
   const client = makeClient(server.url, store, {
     clock,
-    timers: new InstantTimers(clock),
+    timers: pauseTimers(clock),
     onSessionEnd: (error) => ended.push(error),
     ...options.client,
   });

@@ -9,6 +9,7 @@ import type { SameOriginTransport } from '../../../shared/df/redirects.ts';
 import type { SessionPort } from '../../../shared/df/session-adapter.ts';
 import { createSessionAdapter } from '../../../shared/df/session-adapter.ts';
 import { REDACTED } from '../../../shared/secrets.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 
 const API_BASE = 'https://df.example.com/api/v2';
@@ -47,8 +48,12 @@ function setup(reply: (url: string, token: string | undefined) => Reply) {
       return this.token;
     },
   };
-  const http = axios.create({ baseURL: API_BASE, adapter: createSessionAdapter({ session, transport, apiBase: API_BASE, apiKey: API_KEY }) });
-  return { http, seen, calls };
+  const timers = new ManualTimers(new ManualClock());
+  const http = axios.create({
+    baseURL: API_BASE,
+    adapter: createSessionAdapter({ session, transport, apiBase: API_BASE, apiKey: API_KEY, timers }),
+  });
+  return { http, seen, calls, timers, session };
 }
 
 const ok: Reply = { status: 200, body: { resource: [] } };
@@ -91,6 +96,25 @@ describe('createSessionAdapter', () => {
     await expect(http.put('/user/session')).rejects.toThrow(/Use refresh\(\)/);
     await expect(http.delete('/user/session')).rejects.toThrow(/Use logout\(\)/);
     expect(seen).toHaveLength(0);
+  });
+
+  it.each(['/user//session', '/%75ser/session', '/USER/Session/', '/user/./session', '/system//admin/session'])(
+    'issue 8.6: refuses PUT and DELETE on %s (DF reads it as the session path) without sending anything',
+    async (variant) => {
+      const { http, seen } = setup(() => ok);
+      await expect(http.put(variant)).rejects.toThrow(/Use refresh\(\)/);
+      await expect(http.delete(variant)).rejects.toThrow(/Use logout\(\)/);
+      expect(seen).toHaveLength(0);
+    },
+  );
+
+  it('issue 8.6: a session object read through a variant spelling of the path has its tokens hidden too', async () => {
+    const { http, seen } = setup(() => ({ status: 200, body: { id: 1, session_token: 'eyJ.the.token', session_id: 'eyJ.the.token' } }));
+    for (const variant of ['/user//session', '/%75ser/session?x=1', '/system/admin/./session']) {
+      expect((await http.get(variant)).data).toEqual({ id: 1, session_token: REDACTED, session_id: REDACTED });
+    }
+    expect((await http.post('/user//session', { email: 'j@x', password: 'pw' })).data).toMatchObject({ session_token: REDACTED });
+    expect(seen.at(-1)?.token).toBeUndefined();
   });
 
   it('session objects: a sign-in goes without a token, and tokens in the answer are hidden', async () => {

@@ -6,7 +6,7 @@ import { DfError } from '../../../shared/df/errors.ts';
 import type { SameOriginTransport } from '../../../shared/df/redirects.ts';
 import { createSessionCalls, loginBody } from '../../../shared/df/session-calls.ts';
 import { token } from './engine-fixtures.ts';
-import { ManualClock } from '../../fixtures/clocks.ts';
+import { ManualClock, ManualTimers } from '../../fixtures/clocks.ts';
 import { rejection } from '../../fixtures/rejection.ts';
 
 const API_KEY = 'secret-api-key-0123456789';
@@ -20,6 +20,7 @@ interface Sent {
 
 function setup(answer: (sent: Sent) => { status: number; body: unknown; type?: string } | Error) {
   const clock = new ManualClock();
+  const timers = new ManualTimers(clock);
   const sent: Sent[] = [];
   const transport: SameOriginTransport = {
     origin: 'https://df.example.com',
@@ -40,9 +41,10 @@ function setup(answer: (sent: Sent) => { status: number; body: unknown; type?: s
     audience: 'user',
     apiKey: API_KEY,
     clock,
+    timers,
     timeoutMs: 1000,
   });
-  return { calls, sent, clock };
+  return { calls, sent, clock, timers };
 }
 
 const dfError = (status: number, message: string) => ({ status, body: { error: { code: status, message, status_code: status } } });
