@@ -14,8 +14,15 @@ export function sortInstances(instances: readonly Instance[]): Instance[] {
   );
 }
 
-/** localhost, *.localhost, 127.x.y.z and ::1 (with or without the brackets URL puts around it). */
+/**
+ * `localhost`, 127.x.y.z and ::1 (with or without the brackets URL puts around it): the hosts that reach this
+ * machine without asking the network. Not `*.localhost`: RFC 6761 asks resolvers to keep those on loopback,
+ * but Node resolves names through the operating system (getaddrinfo), and outside systemd-resolved that
+ * sends `api.localhost` to the network's DNS, which can answer with any address. `localhost` itself comes
+ * from the hosts file (or the resolver's built-in answer) on every system DF Desk runs on. Nor `localhost.`:
+ * the trailing dot makes it a DNS name that the hosts file does not match.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }

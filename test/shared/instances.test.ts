@@ -33,11 +33,18 @@ describe('sortInstances', () => {
 
 describe('isLoopbackHost', () => {
   it('knows loopback names and addresses, with or without brackets', () => {
-    for (const host of ['localhost', 'LOCALHOST', 'api.localhost', '127.0.0.1', '127.1.2.3', '127.10.0.3', '[::1]', '::1']) {
+    for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '127.10.0.3', '[::1]', '::1']) {
       expect(isLoopbackHost(host)).toBe(true);
     }
     for (const host of ['localhost.example.com', '128.0.0.1', '10.0.0.1', 'example.com', '[::2]']) {
       expect(isLoopbackHost(host)).toBe(false);
+    }
+  });
+
+  // Issue 8, item 8: a *.localhost name can be resolved by the network's DNS, so it is not loopback.
+  it('item8-localhost-subdomains: *.localhost and "localhost." are not loopback (the network may resolve them)', () => {
+    for (const host of ['api.localhost', 'df.localhost', 'API.LOCALHOST', 'a.b.localhost', 'localhost.', 'xlocalhost']) {
+      expect([host, isLoopbackHost(host)]).toEqual([host, false]);
     }
   });
 });

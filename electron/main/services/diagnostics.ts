@@ -8,7 +8,8 @@
  *
  * Requests go through a throwaway DfClient, so the probe follows the same rules as real sessions (credentials
  * stay on the instance's origin; redirects elsewhere are reported, not followed) and never turns TLS
- * verification off. A key is never sent over plain http to a remote host.
+ * verification off. A key is never sent over plain http to a remote host. Each answer may be at most 1 MB
+ * once decompressed (diagnostics/answer-cap.ts); a larger one is reported as too large, not read.
  *
  * When the secure connection fails, the probe reads the certificate the server presents (a bare TLS
  * handshake that sends nothing, tls/peer-certificate.ts) and reports its fingerprint, so the user can decide
@@ -23,6 +24,7 @@ import type { PresentedCertificateInfo, ProbeCheck, ProbeInput, ProbeReport } fr
 import { probeInputSchema } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
+import { cappedAdapter, probeCapText } from './diagnostics/answer-cap.ts';
 import { apiKeyVerdict } from './diagnostics/api-key-verdict.ts';
 import type { LastAnswer } from './diagnostics/environment-failure.ts';
 import { describeEnvironmentFailure } from './diagnostics/environment-failure.ts';
@@ -42,6 +44,7 @@ import type { PinnedCertificateAdapter } from './tls/pinned-certificate.ts';
 import { pinnedCertificateAdapter } from './tls/pinned-certificate.ts';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
+export { PROBE_MAX_ANSWER_BYTES } from './diagnostics/answer-cap.ts';
 
 export interface Diagnostics {
   probe(input: ProbeInput): Promise<ProbeReport>;
@@ -82,6 +85,14 @@ async function checkApiKey(client: DfClient, timeoutMs: number): Promise<ProbeCh
     const verdict = apiKeyVerdict(response.status, response.data);
     return check('api-key', verdict.accepted, verdict.detail, verdict.nextStep);
   } catch (error) {
+    if (error instanceof DfError && error.transport?.kind === 'too-large') {
+      return check(
+        'api-key',
+        null,
+        `The key could not be checked: the answer was too large (over ${probeCapText}).`,
+        'Check that the instance URL is your DreamFactory, then try again.',
+      );
+    }
     const failure = toDeskError(error);
     return check('api-key', null, `The key could not be checked: ${failure.message}`);
   }
@@ -197,7 +208,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       baseURL: url,
       apiKey: sendKey ? apiKey : undefined,
       tokens: emptyTokenStore(),
-      adapter: recordingAdapter(pinned === null ? io : pinned.adapter, (answer) => {
+      adapter: recordingAdapter(cappedAdapter(pinned === null ? io : pinned.adapter), (answer) => {
         last = answer;
       }),
       sessionCallTimeoutMs: timeoutMs,

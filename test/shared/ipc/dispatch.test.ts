@@ -1,6 +1,6 @@
 import { REDACTED, redactText } from '../../../shared/secrets.ts';
 import { describe, expect, it, vi } from 'vitest';
-import { type ChannelName, channelNames } from '../../../shared/ipc/contract.ts';
+import { apiKeyControlCharacterMessage, type ChannelName, channelNames } from '../../../shared/ipc/contract.ts';
 import {
   dispatch,
   internalErrorMessage,
@@ -123,6 +123,37 @@ describe('dispatch: refusals before any handler runs', () => {
     const rec = createRecordingApi();
     const result = await dispatch(rec.api, 'session.signIn', { id: 'inst-1', credentials: { password: 'hunter2-secret' } });
     expect(JSON.stringify(result)).not.toContain('hunter2-secret');
+  });
+});
+
+// Issue 8, item 5 (input part): an API key with a control character is refused where it is entered.
+describe('item5-api-key-control-characters: dispatch refuses them before any handler runs', () => {
+  const key = 'c0ffee0123456789';
+  const controls = ['\r', '\n', '\r\n', '\u0000', '\t', '\u0001', '\u001b', '\u001f', '\u007f'];
+  const payloads = (bad: string): Array<[ChannelName, unknown]> => [
+    ['instances.add', { name: 'Local', url: 'http://127.0.0.1:8080', apiKey: bad }],
+    ['instances.update', { id: 'inst-1', patch: { apiKey: bad } }],
+    ['instances.probe', { url: 'https://df.example.com', apiKey: bad }],
+  ];
+  for (const control of controls) {
+    for (const at of ['middle', 'end'] as const) {
+      const bad = at === 'end' ? `${key}${control}` : `${key.slice(0, 8)}${control}${key.slice(8)}`;
+      for (const [channel, payload] of payloads(bad)) {
+        it(`${channel}: ${JSON.stringify(control)} at the ${at} of the key is invalid-input, in plain words`, async () => {
+          const rec = createRecordingApi();
+          const result = await dispatch(rec.api, channel, payload);
+          expect(result).toEqual({ ok: false, error: { kind: 'invalid-input', message: apiKeyControlCharacterMessage } });
+          expect(rec.calls).toEqual([]);
+        });
+      }
+    }
+  }
+
+  it('spaces around a key are still trimmed, and a clean key passes', async () => {
+    const rec = createRecordingApi();
+    await dispatch(rec.api, 'instances.probe', { url: 'https://df.example.com', apiKey: `  ${key} ` });
+    await dispatch(rec.api, 'instances.update', { id: 'inst-1', patch: { apiKey: null } });
+    expect(rec.calls.map((call) => call.args)).toEqual([[{ url: 'https://df.example.com', apiKey: key }], ['inst-1', { apiKey: null }]]);
   });
 });
 

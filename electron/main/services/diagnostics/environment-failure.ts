@@ -1,10 +1,11 @@
 /**
  * Why GET /api/v2/system/environment did not give a DreamFactory environment, in plain words with a next
  * step: nothing answered (refused, DNS, timeout, TLS), something answered that is not DF (a web page, a 404,
- * a redirect elsewhere), or DF answered with an error.
+ * a redirect elsewhere, an answer over the probe's size cap), or DF answered with an error.
  */
 import { DfError } from '../../../../shared/df/index.ts';
 import { dfErrorMessage } from '../../../../shared/df/errors.ts';
+import { probeCapText } from './answer-cap.ts';
 
 export interface LastAnswer {
   status: number;
@@ -28,6 +29,14 @@ function mediaType(contentType: string | undefined): string | undefined {
 }
 
 export function describeEnvironmentFailure(error: unknown, last: LastAnswer | undefined, url: string): EnvironmentFailure {
+  if (error instanceof DfError && error.transport?.kind === 'too-large') {
+    // Something answered, and kept answering: the probe stopped reading at its cap (answer-cap.ts).
+    return {
+      reachable: true,
+      detail: `The server's answer to /api/v2/system/environment was too large (over ${probeCapText}); DreamFactory's is a few kilobytes, so this does not look like DreamFactory.`,
+      nextStep: rootUrlStep(url),
+    };
+  }
   if (error instanceof DfError && error.transport !== undefined) {
     return { reachable: false, detail: error.transport.message, nextStep: error.transport.nextStep };
   }

@@ -4,6 +4,14 @@
  * protocol-relative URLs, backslash tricks) or out of the API (dot segments, also percent-encoded). Dot
  * segments are refused outright rather than resolved, because servers and proxies in front of DF decode
  * `%2e` and `%2f` differently; no DF call needs them.
+ *
+ * Every decision (the session-route rule in request-proxy.ts) is made on ONE canonical route, and what is sent
+ * is the same path: servers treat `/user//session`, `/user/%73ession`, `/USER/Session/` and `/user%2Fsession`
+ * as their session route, so each must be seen as it. The route is fully decoded, with runs of `/` (and `\`,
+ * which some servers read as `/`) made one, no trailing slash, lower-cased. The path sent has the same runs of
+ * slashes made one and percent-escapes of unreserved characters decoded (RFC 3986 §6.2.2); it keeps its case
+ * (table names can be case-sensitive), a single trailing slash (DF's file services tell a folder by it) and
+ * the escapes that carry meaning (`%2F` inside a name, `%20`).
  */
 import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 
@@ -12,7 +20,10 @@ const API_PREFIX = '/api/v2';
 export interface ProxyTarget {
   /** Relative to `<instance>/api/v2`: '' for the API root, else '/…' (percent-encoded, with any query). */
   path: string;
-  /** The decoded path without query, lower-cased and without trailing slashes, for policy checks. */
+  /**
+   * The canonical route for policy checks: the path without query, fully decoded, runs of slashes made one,
+   * no trailing slash, lower-cased.
+   */
   route: string;
 }
 
@@ -34,6 +45,21 @@ function fullyDecoded(text: string): string {
     current = next;
   }
   return current;
+}
+
+const UNRESERVED = /^[A-Za-z0-9._~-]$/;
+
+/** `%73` → `s`: an escaped unreserved character means the character itself (RFC 3986 §6.2.2.2). */
+function decodeUnreserved(path: string): string {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (escaped, hex: string) => {
+    const character = String.fromCharCode(Number.parseInt(hex, 16));
+    return UNRESERVED.test(character) ? character : escaped;
+  });
+}
+
+/** The policy form of a path under /api/v2 (see ProxyTarget.route). */
+function canonicalRoute(path: string): string {
+  return fullyDecoded(path).replace(/[/\\]+/g, '/').replace(/\/$/, '').toLowerCase();
 }
 
 interface ApiRoot {
@@ -82,7 +108,8 @@ function resolveUncached(instanceUrl: string, input: string): ProxyTarget {
   if (raw.includes('#')) throw refuse('The path cannot contain "#". Encode it as %23 if it is part of a value.');
 
   const queryAt = raw.indexOf('?');
-  let pathPart = queryAt < 0 ? raw : raw.slice(0, queryAt);
+  // `/user//session` is `/user/session` to the server: one slash per run, before anything else looks at it.
+  let pathPart = (queryAt < 0 ? raw : raw.slice(0, queryAt)).replace(/\/{2,}/g, '/');
   const query = queryAt < 0 ? '' : raw.slice(queryAt);
   // Users paste paths as DF's docs print them; /api/v2 is implied.
   pathPart = pathPart.replace(/^\/?api\/v2(?=\/|$)/i, '');
@@ -105,7 +132,6 @@ function resolveUncached(instanceUrl: string, input: string): ProxyTarget {
   const inside = target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
   if (!inside) throw refuse('Only paths under /api/v2 of this instance can be requested.');
 
-  const path = `${target.pathname.slice(basePath.length)}${target.search}`;
-  const route = fullyDecoded(target.pathname.slice(basePath.length)).replace(/\/+$/, '').toLowerCase();
-  return { path, route };
+  const path = decodeUnreserved(target.pathname.slice(basePath.length));
+  return { path: `${path}${target.search}`, route: canonicalRoute(path) };
 }

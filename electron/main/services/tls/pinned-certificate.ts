@@ -6,6 +6,10 @@
  * - keeps `rejectUnauthorized` at its default (true): OpenSSL still verifies the chain, the signature and the
  *   validity dates, but the ONLY trust anchor is the pinned certificate itself (`ca: [its PEM]`), so a
  *   certificate signed by anyone else, a public CA included, fails;
+ * - sets `allowPartialTrustChain` (OpenSSL's X509_V_FLAG_PARTIAL_CHAIN; Node ≥ 20.18 / 22.9): a pinned leaf
+ *   that a private CA issued is itself the anchor, where OpenSSL would otherwise insist on reaching that CA
+ *   (UNABLE_TO_VERIFY_LEAF_SIGNATURE). The store holds only the pinned leaf, so this widens nothing: another
+ *   leaf of the same CA still has no anchor (UNABLE_TO_GET_ISSUER_CERT_LOCALLY), and dates are still checked;
  * - replaces the host-name check with an exact leaf-fingerprint match in `checkServerIdentity`: the pin names
  *   the certificate itself, which is stronger than a name, and dev certificates are often issued for another
  *   name (localhost reached through a LAN address).
@@ -97,7 +101,7 @@ export function pinnedCertificateAdapter(options: PinnedCertificateOptions): Pin
       // No handshake (server down, timeout): let the real request fail and report why, still pin-checked.
       return { agent: new Agent({ checkServerIdentity }), kept: false };
     }
-    anchored ??= new Agent({ ca: [pem], checkServerIdentity, keepAlive: true });
+    anchored ??= new Agent({ ca: [pem], allowPartialTrustChain: true, checkServerIdentity, keepAlive: true });
     return { agent: anchored, kept: true };
   }
 

@@ -11,6 +11,7 @@ import { createDiagnostics } from '../../../../electron/main/services/diagnostic
 import type { ProbeCheckId, ProbeReport } from '../../../../shared/ipc/contract.ts';
 import { NO_ROLE_API_KEY } from '../../../df-server/index.ts';
 import { recordingLogger } from '../adapters/fixtures/test-keyring.ts';
+import { privateCaServer, privateLeafSha256 } from './fixtures/private-ca.ts';
 import { findSecrets } from './fixtures/secret-walk.ts';
 import { notFound, resolvingAdapter, sendHtml, sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
 import { closedPortUrl, dfServer } from '../../../fixtures/servers.ts';
@@ -182,6 +183,23 @@ describe('certificates the user may trust', () => {
   });
 });
 
+describe('item 14: a certificate from a private CA the machine does not know', () => {
+  it('item14-private-ca-probe: the probe offers the leaf to trust, and a probe with its pin connects', async () => {
+    const server = await privateCaServer('private-leaf', (_req, res) => sendJson(res, 200, {}));
+    const untrusted = await diagnostics().probe({ url: server.url });
+    expect(row(untrusted, 'reachable')).toMatchObject({ ok: false, detail: expect.stringMatching(/cannot be verified/) });
+    expect(untrusted.certificate).toMatchObject({
+      sha256: privateLeafSha256('private-leaf'),
+      issuer: 'DF Desk Private Test CA',
+      selfSigned: false,
+    });
+    const pinned = await diagnostics().probe({ url: server.url, trustedCertificateSha256: privateLeafSha256('private-leaf') });
+    expect(row(pinned, 'reachable').ok).toBe(true);
+    expect(pinned.certificate).toBeUndefined();
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/v2/system/environment']);
+  });
+});
+
 describe('reachable, but not DreamFactory', () => {
   it('an HTML page', async () => {
     const web = await tinyServer((_req, res) => sendHtml(res, 200, '<!doctype html><title>Welcome</title>'));
@@ -241,6 +259,17 @@ describe('input', () => {
   it('refuses what is not a URL', async () => {
     await expect(diagnostics().probe({ url: 'ftp://x' })).rejects.toBeInstanceOf(DeskError);
     await expect(diagnostics().probe({ url: '' })).rejects.toMatchObject({ kind: 'invalid-input' });
+  });
+
+  it('item5-api-key-control-characters: a key with CR, LF or NUL is refused as invalid-input and nothing is sent', async () => {
+    const server = await dfServer();
+    for (const bad of [`${KEY}\r\nX-Injected: 1`, `${KEY}\n`, `${KEY}\u0000`]) {
+      await expect(diagnostics().probe({ url: server.url, apiKey: bad })).rejects.toMatchObject({
+        kind: 'invalid-input',
+        message: expect.stringMatching(/API key contains a control character/),
+      });
+    }
+    expect(server.requestLog).toEqual([]);
   });
 
   it('never sends the key over plain http to a remote host', async () => {

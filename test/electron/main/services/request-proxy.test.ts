@@ -9,6 +9,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from '../../../../electron/main/services/r
 import { REDACTED } from '../../../../shared/secrets.ts';
 import type { ProxyRequest } from '../../../../shared/ipc/contract.ts';
 import { findSecrets, JWT_SHAPE } from './fixtures/secret-walk.ts';
+import { gzipBombServer } from './fixtures/gzip-bomb.ts';
+import { privateCaServer, privateLeafSha256 } from './fixtures/private-ca.ts';
 import { sendJson, tinyServer, tlsServer, trustingTestCa } from './fixtures/servers.ts';
 import { sessionHarness } from './fixtures/session-harness.ts';
 import type { Harness } from './fixtures/session-harness.ts';
@@ -57,7 +59,8 @@ describe('answers', () => {
   });
 
   it('without a session, calls go with the API key only and DF answers for itself', async () => {
-    const server = await dfServer();
+    // An app role that reaches nothing: DF's own 401 comes back as the answer.
+    const server = await dfServer({ guestRole: false });
     const h = sessionHarness();
     const instance = await h.registry.add({ name: 'DF', url: server.url, apiKey: API_KEY });
     const answer = await h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' });
@@ -152,6 +155,56 @@ describe('refusals before sending', () => {
     }
     expect(server.stats.requests).toBe(0);
     expect((await h.sessions.status(instance.id)).state).toBe('active');
+  });
+
+  // Issue 8, item 6: servers treat all of these as their session route; before the fix the doubled-slash and
+  // encoded-slash ones got through and ended the session behind the session manager's back.
+  const sessionVariants = [
+    '/user//session',
+    '/user///session/',
+    '/api//v2/user/session',
+    '/api/v2//user//session',
+    '/system//admin/session',
+    '/system/admin//session//',
+    '/user/./session',
+    '/user/%2e/session',
+    '/user/%73ession',
+    '/user/%2573ession',
+    '/user%2Fsession',
+    '/user/%2Fsession',
+    '/user%2F%2Fsession',
+    '%2Fuser%2Fsession',
+    '/user%5Csession',
+    '/USER//SESSION',
+    '/System//Admin/Session/',
+    '/user/session%2F',
+  ];
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'] as const)(
+    'item6-session-path-variants: %s on every spelling of the session paths is refused and reaches no server',
+    async (method) => {
+      const server = await dfServer();
+      const h = sessionHarness();
+      const instance = await signedIn(h, server.url);
+      const before = server.requestLog.length;
+      for (const path of sessionVariants) {
+        const error = await rejection(h.proxy.request(instance.id, { method, path }), DeskError);
+        expect([path, error.kind]).toEqual([path, 'refused']);
+        expect(error.message).toMatch(/Sign in, Refresh now and Sign out|"\." or "\.\." segments/);
+      }
+      expect(server.requestLog.slice(before)).toEqual([]);
+      expect((await h.sessions.status(instance.id)).state).toBe('active');
+      expect((await h.proxy.request(instance.id, { method: 'GET', path: '/db/_table/contacts' })).status).toBe(200);
+    },
+  );
+
+  it('item6-canonical-path-sent: the canonical path is what goes out (one slash per run, unreserved escapes decoded)', async () => {
+    const server = await dfServer();
+    const h = sessionHarness();
+    const instance = await signedIn(h, server.url);
+    expect((await h.proxy.request(instance.id, { method: 'GET', path: '/user//%73ession' })).status).toBe(200);
+    expect((await h.proxy.request(instance.id, { method: 'GET', path: '/db//_table///contacts' })).status).toBe(200);
+    expect(server.requestLog.slice(-2).map((r) => r.path)).toEqual(['/api/v2/user/session', '/api/v2/db/_table/contacts']);
   });
 
   it('destructive calls on a prod instance need confirmed: true; reads and other tags do not', async () => {
@@ -251,6 +304,18 @@ describe('pinned certificates (real TLS handshakes)', () => {
     expect((await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/' }), DeskError)).kind).toBe('tls');
   });
 
+  it('item14-private-ca-proxy: a pinned leaf of an unknown private CA works; an instance pinned to another leaf of it is refused', async () => {
+    const server = await privateCaServer('private-leaf', (_req, res) => sendJson(res, 200, { ok: true }), { chain: true });
+    const h = sessionHarness();
+    const a = await h.registry.add({ name: 'A', url: server.url, trustedCertificateSha256: privateLeafSha256('private-leaf') });
+    const b = await h.registry.add({ name: 'B', url: server.url, trustedCertificateSha256: privateLeafSha256('private-other') });
+    expect(await h.proxy.request(a.id, { method: 'GET', path: '/ping' })).toMatchObject({ status: 200, data: { ok: true } });
+    const refused = await rejection(h.proxy.request(b.id, { method: 'GET', path: '/ping' }), DeskError);
+    expect(refused.kind).toBe('tls');
+    expect(refused.message).toMatch(/different certificate than the one you trusted/);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('a properly signed certificate on an unpinned instance is unaffected', async () => {
     const server = await tlsServer('valid', (_req, res) => sendJson(res, 200, { signed: true }));
     const h = sessionHarness({ adapter: trustingTestCa() });
@@ -315,6 +380,20 @@ describe('size limits', () => {
     const instance = await h.registry.add({ name: 'Huge', url: server.url });
     const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/huge' }), DeskError);
     expect(error.kind).toBe('too-large');
+  });
+
+  it('item2-proxy-gzip-bomb: the 50 MB cap counts unpacked bytes: a 300 MB gzip bomb is too-large, cut off early', async () => {
+    const attack = 300 * 1024 * 1024;
+    const bomb = await gzipBombServer({ unpackedBytes: attack });
+    const h = sessionHarness();
+    const instance = await h.registry.add({ name: 'Bomb', url: bomb.url });
+    const error = await rejection(h.proxy.request(instance.id, { method: 'GET', path: '/bomb' }), DeskError);
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toMatch(/too large.*limit, fields or a filter/);
+    // Under 1 MB arrived compressed, so only the unpacked size can have tripped the 50 MB cap.
+    expect(bomb.sentCompressed).toBeLessThan(1024 * 1024);
+    expect(bomb.completed).toBe(0);
+    expect(bomb.fed).toBeLessThan(attack);
   });
 
   it('a request body over the limit is refused before sending', async () => {

@@ -12,6 +12,13 @@ describe('describeEnvironmentFailure', () => {
     expect(failure).toMatchObject({ reachable: false, detail: expect.stringMatching(/refused/) });
   });
 
+  it('item2-probe-too-large: an answer over the probe cap means something answered, and it is not DF', () => {
+    const error = transportError(new Error('maxContentLength size of 1048576 exceeded'));
+    const failure = describeEnvironmentFailure(error, undefined, url);
+    expect(failure).toMatchObject({ reachable: true, detail: expect.stringMatching(/too large \(over 1 MB\).*not look like DreamFactory/) });
+    expect(failure.nextStep).toContain(`${url}/api/v2`);
+  });
+
   it('unexpected errors are not mistaken for an answer', () => {
     expect(describeEnvironmentFailure(new Error('?'), undefined, url).reachable).toBe(false);
   });

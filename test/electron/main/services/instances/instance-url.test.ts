@@ -21,7 +21,10 @@ describe('validateInstanceUrl', () => {
     ['http://localhost:8080/', 'http://localhost:8080', false],
     ['http://127.0.0.1:8080', 'http://127.0.0.1:8080', false],
     ['http://[::1]:8080/', 'http://[::1]:8080', false],
-    ['http://df.localhost', 'http://df.localhost', false],
+    // Issue 8, item 8: *.localhost may be resolved by the network's DNS, so plain http there needs consent.
+    ['http://df.localhost', 'http://df.localhost', true],
+    ['http://api.localhost:8080/api/v2', 'http://api.localhost:8080', true],
+    ['https://api.localhost', 'https://api.localhost', false],
     ['http://df.example.com', 'http://df.example.com', true],
     ['http://192.168.1.10:8080/api/v2', 'http://192.168.1.10:8080', true],
   ];
@@ -63,5 +66,12 @@ describe('lacksHttpConsent', () => {
     expect(lacksHttpConsent({ url: 'http://legacy.example.com', allowInsecureHttp: true })).toBe(false);
     expect(lacksHttpConsent({ url: 'http://localhost:8080', allowInsecureHttp: false })).toBe(false);
     expect(lacksHttpConsent({ url: 'https://df.example.com', allowInsecureHttp: false })).toBe(false);
+  });
+
+  it('item8-localhost-subdomains: plain http to *.localhost needs the consent; localhost and 127.0.0.1 do not', () => {
+    expect(lacksHttpConsent({ url: 'http://api.localhost', allowInsecureHttp: false })).toBe(true);
+    expect(lacksHttpConsent({ url: 'http://api.localhost', allowInsecureHttp: true })).toBe(false);
+    expect(lacksHttpConsent({ url: 'http://127.0.0.1:8080', allowInsecureHttp: false })).toBe(false);
+    expect(lacksHttpConsent({ url: 'http://[::1]:8080', allowInsecureHttp: false })).toBe(false);
   });
 });

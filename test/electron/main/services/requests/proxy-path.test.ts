@@ -35,6 +35,25 @@ describe('resolveProxyPath', () => {
     expect(resolveProxyPath(root, input)).toEqual({ path, route });
   });
 
+  // Issue 8, item 6: one canonical route for every spelling a server reads as the same route, and the
+  // canonical path is what is sent (case, meaningful escapes and one trailing slash kept).
+  it.each([
+    ['/user//session', '/user/session', '/user/session'],
+    ['/USER//Session//', '/USER/Session/', '/user/session'],
+    ['/system//admin///session', '/system/admin/session', '/system/admin/session'],
+    ['/api//v2//user/session', '/user/session', '/user/session'],
+    ['/user/%73ession', '/user/session', '/user/session'],
+    ['/user/%2573ession', '/user/%2573ession', '/user/session'],
+    ['/user%2F%2Fsession', '/user%2F%2Fsession', '/user/session'],
+    ['%2Fuser%2Fsession', '/%2Fuser%2Fsession', '/user/session'],
+    ['/user%5Csession', '/user%5Csession', '/user/session'],
+    ['/user/session%2F%2F', '/user/session%2F%2F', '/user/session'],
+    ['/db/_table/a%2Db%20c', '/db/_table/a-b%20c', '/db/_table/a-b c'],
+    ['/files/folder//?x=a//b', '/files/folder/?x=a//b', '/files/folder'],
+  ])('item6-canonical-route: %s → %s (route %s)', (input, path, route) => {
+    expect(resolveProxyPath(root, input)).toEqual({ path, route });
+  });
+
   it('keeps an instance that lives under a sub-path inside its own /api/v2', () => {
     expect(resolveProxyPath('https://host.example/df', '/db/_table/x')).toEqual({
       path: '/db/_table/x',

@@ -13,6 +13,7 @@ import {
   PIN_MISMATCH_CODE,
   pinnedCertificateAdapter,
 } from '../../../../../electron/main/services/tls/pinned-certificate.ts';
+import { privateCaServer, privateLeafSha256 } from '../fixtures/private-ca.ts';
 import { sendJson, tlsServer } from '../fixtures/servers.ts';
 import { onCleanup } from '../../../../fixtures/cleanup.ts';
 
@@ -110,6 +111,48 @@ describe('pinnedCertificateAdapter', () => {
     server.setSecureContext({ key, cert: tlsFile('unknown-issuer.crt') });
     const error = await failure(axios.get(`${url}/after`, { adapter }));
     expect(error.failure.code).toBe(PIN_MISMATCH_CODE);
+    expect(paths).toEqual(['/before']);
+  });
+
+  // Issue 8, item 14: "Trust this certificate" for a leaf that a private CA (unknown to this machine) issued.
+  it.each([
+    ['the leaf alone', false],
+    ['the leaf and its CA', true],
+  ])('item14-private-ca-leaf: a pinned leaf of an unknown private CA is accepted (server sends %s)', async (_sends, chain) => {
+    const server = await privateCaServer('private-leaf', ok, { chain });
+    const plain = await failure(axios.get(server.url, { adapter: classifying() }));
+    expect(plain.failure.kind).toBe('tls');
+    const adapter = pinned(server.url, privateLeafSha256('private-leaf'));
+    expect((await axios.get(`${server.url}/one`, { adapter })).data).toEqual({ hello: 'pinned' });
+    expect((await axios.get(`${server.url}/two`, { adapter })).status).toBe(200);
+    expect(server.requests.map((r) => r.path)).toEqual(['/one', '/two']);
+  });
+
+  it.each([
+    ['the leaf alone', false],
+    ['the leaf and its CA', true],
+  ])('item14-private-ca-other-leaf: another leaf of the same CA is refused, nothing sent (server sends %s)', async (_sends, chain) => {
+    const server = await privateCaServer('private-other', ok, { chain });
+    const error = await failure(axios.get(server.url, { adapter: pinned(server.url, privateLeafSha256('private-leaf')) }));
+    expect(error.failure).toMatchObject({ kind: 'tls', code: PIN_MISMATCH_CODE });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('item14-private-ca-swap: a leaf swapped for another of the same CA after the first connection is refused', async () => {
+    const leaf = (name: string) => ({ key: tlsFile(`${name}.key`), cert: tlsFile(`${name}.crt`) });
+    const paths: string[] = [];
+    const server = createServer(leaf('private-leaf'), (req, res) => {
+      paths.push(req.url ?? '');
+      res.setHeader('Connection', 'close');
+      sendJson(res, 200, {});
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const adapter = pinned(url, privateLeafSha256('private-leaf'));
+    expect((await axios.get(`${url}/before`, { adapter })).status).toBe(200);
+    server.setSecureContext(leaf('private-other'));
+    expect((await failure(axios.get(`${url}/after`, { adapter }))).failure.code).toBe(PIN_MISMATCH_CODE);
     expect(paths).toEqual(['/before']);
   });
 
