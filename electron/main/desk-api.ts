@@ -1,7 +1,8 @@
 /**
  * The DeskApi the IPC router and the e2e harness expose, over the desk's services. Every method rejects only
- * with a DeskError (docs/errors.md): the request proxy guarantees that itself, so `request` is bound to it
- * directly, one hop shorter on the hottest path; the other calls are wrapped.
+ * with a DeskError (docs/errors.md): the request proxy guarantees that itself, so `request` only has its
+ * rejections scrubbed; the other calls are wrapped. No message leaves with an API key or token DF Desk holds
+ * (KnownSecrets), in whatever form a server quoted it.
  */
 import type { DeskApi, DeskNotice } from '../../shared/ipc/contract.ts';
 import type { Logger, SecretVault } from './ports.ts';
@@ -11,6 +12,8 @@ import type { InstanceRegistry } from './services/instance-registry.ts';
 import type { RequestProxy } from './services/request-proxy.ts';
 import { asDeskError } from './services/requests/to-desk-error.ts';
 import type { SessionManager } from './services/session-manager.ts';
+import type { KnownSecrets } from './services/sessions/known-secrets.ts';
+import type { DeskError } from '../../shared/ipc/desk-error.ts';
 
 export interface DeskServices {
   registry: InstanceRegistry;
@@ -21,11 +24,16 @@ export interface DeskServices {
   vault: SecretVault;
   notices: readonly DeskNotice[];
   logger: Logger;
+  /** The secrets no error message may carry. */
+  secrets: KnownSecrets;
 }
 
 export function createDeskApi(services: DeskServices): DeskApi {
-  const { registry, changes, sessions, proxy, diagnostics, vault, notices, logger } = services;
-  const guarded = <T>(task: () => Promise<T>) => asDeskError(task, logger);
+  const { registry, changes, sessions, proxy, diagnostics, vault, notices, logger, secrets } = services;
+  const scrubbed = (error: DeskError): never => {
+    throw secrets.scrubError(error);
+  };
+  const guarded = <T>(task: () => Promise<T>) => asDeskError(task, logger).catch(scrubbed);
   return {
     instances: {
       list: () => guarded(async () => registry.list()),
@@ -40,7 +48,8 @@ export function createDeskApi(services: DeskServices): DeskApi {
       status: (id) => guarded(() => sessions.status(id)),
       refresh: (id) => guarded(() => sessions.refresh(id)),
     },
-    request: proxy.request,
+    // One more promise per request; only a rejection is touched.
+    request: (id, request) => proxy.request(id, request).catch(scrubbed),
     vault: { health: async () => ({ ...vault.health() }) },
     notices: async () => notices.map((notice) => ({ ...notice })),
     onSessionChanged: (listener) => sessions.onChange(listener),

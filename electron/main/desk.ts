@@ -24,6 +24,7 @@ import type { DeskSettings } from './services/instances/settings-document.ts';
 import { deskSettingsDocument } from './services/instances/settings-document.ts';
 import { createRequestProxy } from './services/request-proxy.ts';
 import { createSessionManager } from './services/session-manager.ts';
+import { KnownSecrets } from './services/sessions/known-secrets.ts';
 import { createSessionProfiles } from './services/sessions/session-profiles.ts';
 
 export interface CreateDeskOptions {
@@ -66,8 +67,12 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   if (!isAbsolute(options.dataDir)) throw new Error(`The data directory must be an absolute path: ${options.dataDir}`);
   const clock = options.clock ?? systemClock;
   const ownLog = options.logger === undefined ? openFileLogger(options.dataDir, clock) : null;
-  const logger = options.logger ?? ownLog?.logger;
-  if (logger === undefined) throw new Error('No logger.');
+  const baseLogger = options.logger ?? ownLog?.logger;
+  if (baseLogger === undefined) throw new Error('No logger.');
+  // Every service logs through this: the API keys and tokens DF Desk holds never reach a log line, whatever
+  // a server quoted back and whatever the field is called.
+  const secrets = new KnownSecrets();
+  const logger = secrets.logger(baseLogger);
 
   const vault =
     options.vault ??
@@ -86,6 +91,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     vault,
     profiles,
     logger,
+    secrets,
     clock,
     timers: options.timers,
     refreshWindowSeconds: options.refreshWindowSeconds,
@@ -101,7 +107,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter: options.adapter });
   const changes = new InstanceChanges(registry, sessions, profiles);
   const notices = noticesFrom(opened);
-  const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, vault, notices, logger });
+  const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, vault, notices, logger, secrets });
   // Not awaited: launch must not wait for a slow server. Each session call waits for its own instance.
   const restoring = sessions.restoreAll();
 

@@ -1,16 +1,18 @@
 // The user's DreamFactory instances (see the class comment below).
-import type { z } from 'zod';
 import { instancePatchSchema, newInstanceSchema } from '../../../shared/ipc/contract.ts';
 import type { Instance, InstancePatch, InstanceTag, NewInstance } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { sortInstances } from '../../../shared/instances.ts';
 import type { KeyValueStore, Logger, SecretVault } from '../ports.ts';
+import type { CredentialBinding } from './instances/credential-binding.ts';
+import { bindingOf, formatBinding, mismatchReason, sameBinding, unreadableBindingReason } from './instances/credential-binding.ts';
 import { defaultColorFor, DEFAULT_TAG } from './instances/instance-defaults.ts';
 import { newInstanceId } from './instances/instance-ids.ts';
-import { validateInstanceUrl } from './instances/instance-url.ts';
+import { checkedPin, checkedUrl, originOf, parseInput, toInstance, updatedInstance } from './instances/instance-update.ts';
+import { moveLegacySecrets, readSavedBinding, writeBinding } from './instances/legacy-secrets.ts';
 import type { DeskSettings, LastLogin, StoredInstance } from './instances/settings-document.ts';
 import { lastLoginSchema } from './instances/settings-document.ts';
-import { apiKeyAccount, instanceAccountPrefix } from './instances/vault-accounts.ts';
+import { apiKeyAccount, bindingAccount, instanceAccountPrefix, legacyApiKeyAccount } from './instances/vault-accounts.ts';
 
 export interface InstanceRegistryDeps {
   store: KeyValueStore<DeskSettings>;
@@ -19,87 +21,25 @@ export interface InstanceRegistryDeps {
   newId?: () => string;
 }
 
-const insecureHttpMessage =
-  'Plain http:// sends your password and session token unencrypted over the network. Use https://, or confirm plain HTTP for this instance.';
-
-function toInstance(stored: StoredInstance): Instance {
-  const instance: Instance = {
-    id: stored.id,
-    name: stored.name,
-    url: stored.url,
-    tag: stored.tag,
-    color: stored.color,
-    favorite: stored.favorite,
-    hasApiKey: stored.hasApiKey,
-    allowInsecureHttp: stored.allowInsecureHttp,
-  };
-  if (stored.trustedCertificateSha256 !== undefined) instance.trustedCertificateSha256 = stored.trustedCertificateSha256;
-  return instance;
-}
-
-const pinNeedsHttpsMessage = 'A certificate can only be trusted for an https:// address.';
-
-function checkedPin(url: string, pin: string | undefined): string | undefined {
-  if (pin !== undefined && !url.startsWith('https://')) throw new DeskError('invalid-input', pinNeedsHttpsMessage);
-  return pin;
-}
-
-function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new DeskError('invalid-input', result.error.issues[0]?.message ?? 'The instance details are not valid.');
-  }
-  return result.data;
-}
-
-/** scheme://host[:port] of a normalised instance URL (URL drops a default port, so :443 equals none). */
-function originOf(url: string): string {
-  return new URL(url).origin;
-}
-
-function checkedUrl(rawUrl: string, allowInsecureHttp: boolean): string {
-  const { url, insecure } = validateInstanceUrl(rawUrl);
-  if (insecure && !allowInsecureHttp) throw new DeskError('invalid-input', insecureHttpMessage);
-  return url;
-}
-
-/** What an update of one stored instance becomes, before it is saved (pure). */
-function updatedInstance(current: StoredInstance, patch: InstancePatch, url: string, allowInsecureHttp: boolean) {
-  // A pinned certificate was trusted for one host:port: like the key, a move to another origin forgets it.
-  const samePlace = originOf(url) === originOf(current.url);
-  const pin = checkedPin(
-    url,
-    patch.trustedCertificateSha256 === null
-      ? undefined
-      : (patch.trustedCertificateSha256 ?? (samePlace ? current.trustedCertificateSha256 : undefined)),
-  );
-  const tag = patch.tag ?? current.tag;
-  // The color follows a new tag unless the user picked one of their own.
-  const keptDefaultColor = current.color.toLowerCase() === defaultColorFor(current.tag);
-  const color = patch.color?.toLowerCase() ?? (keptDefaultColor ? defaultColorFor(tag) : current.color);
-  const updated: StoredInstance = {
-    ...current,
-    name: patch.name ?? current.name,
-    url,
-    tag,
-    color,
-    favorite: patch.favorite ?? current.favorite,
-    allowInsecureHttp,
-  };
-  if (pin === undefined) delete updated.trustedCertificateSha256;
-  else updated.trustedCertificateSha256 = pin;
-  // A session token belongs to the server it came from: a new address forgets which login to restore.
-  if (url !== current.url) delete updated.lastLogin;
-  // The key was given for one server: sending it to another origin would leak it there, so a move to a new
-  // origin forgets it unless the same patch supplies one. A new path on the same server keeps it.
-  const forgetKey = patch.apiKey === undefined && current.hasApiKey && !samePlace;
-  return { updated, forgetKey };
+/** What an update did beyond the instance itself. */
+export interface InstanceUpdate {
+  instance: Instance;
+  /**
+   * The instance now points elsewhere than its saved secrets were meant for (another origin, a new trusted
+   * certificate, or an address confirmed after it was changed outside DF Desk): the key was dropped unless the
+   * patch brought one, the saved login forgotten, and the keychain rebound to the new place.
+   */
+  moved: boolean;
+  /** The stored API key was dropped (moved without a new one, or removed by the patch). */
+  apiKeyDropped: boolean;
+  /** The trusted certificate changed (set, replaced or removed) on the same origin. */
+  pinChanged: boolean;
 }
 
 /**
  * The user's DreamFactory instances. Non-secret data lives in the settings store; the API key goes to the
- * vault (`<id>/api-key`), and removing an instance removes every vault entry under `<id>/` (its API key and
- * any saved session tokens).
+ * vault (`<id>/v2/api-key`), with a tag saying where the instance's secrets belong (`.origin/<id>`), and
+ * removing an instance removes every vault entry under `<id>/` (its API key and any saved session tokens).
  */
 export class InstanceRegistry {
   private readonly store: KeyValueStore<DeskSettings>;
@@ -107,6 +47,8 @@ export class InstanceRegistry {
   private readonly logger: Logger;
   private readonly newId: () => string;
   private readonly listeners = new Set<(instances: Instance[]) => void>();
+  /** Instances whose settings were found to agree with their saved secrets, and the binding checked. */
+  private readonly verified = new Map<string, string>();
 
   constructor(deps: InstanceRegistryDeps) {
     this.store = deps.store;
@@ -152,12 +94,14 @@ export class InstanceRegistry {
     };
     const pin = checkedPin(url, parsed.trustedCertificateSha256);
     if (pin !== undefined) stored.trustedCertificateSha256 = pin;
+    await writeBinding(this.vault, id, bindingOf(stored), this.logger);
     // Key first: if the keychain refuses it, nothing half-added is left in the list.
     if (apiKey !== '') await this.vault.set(apiKeyAccount(id), apiKey);
     try {
       this.writeAll([...this.readAll(), stored]);
     } catch (error) {
       if (apiKey !== '') await this.vault.delete(apiKeyAccount(id)).catch(() => false);
+      await this.vault.delete(bindingAccount(id)).catch(() => false);
       throw error;
     }
     this.logger.info('Instance added.', { id, tag, hasApiKey: stored.hasApiKey, pinnedCertificate: pin !== undefined });
@@ -165,22 +109,39 @@ export class InstanceRegistry {
   }
 
   async update(id: string, patch: InstancePatch): Promise<Instance> {
+    return (await this.applyUpdate(id, patch)).instance;
+  }
+
+  /** update(), telling what happened to the instance's secrets. */
+  async applyUpdate(id: string, patch: InstancePatch): Promise<InstanceUpdate> {
     this.store.revalidate();
     const parsed = parseInput(instancePatchSchema, patch);
     const current = this.find(id);
     const allowInsecureHttp = parsed.allowInsecureHttp ?? current.allowInsecureHttp;
     // Re-check even when only the flag changed: turning the confirmation off for an http:// host is refused.
     const url = checkedUrl(parsed.url ?? current.url, allowInsecureHttp);
-    const { updated, forgetKey } = updatedInstance(current, parsed, url, allowInsecureHttp);
-    if (parsed.apiKey === null || parsed.apiKey === '' || forgetKey) {
+    const updated = updatedInstance(current, parsed, url, allowInsecureHttp);
+    const placed = parsed.url !== undefined || parsed.trustedCertificateSha256 !== undefined;
+    // The key was given for one place: sending it elsewhere would leak it there, so a move forgets it unless the
+    // same patch supplies one. A new path on the same server keeps it.
+    const moved = placed && (await this.movesSecrets(current, bindingOf(updated)));
+    const dropKey = parsed.apiKey === null || parsed.apiKey === '' || (moved && parsed.apiKey === undefined);
+    if (dropKey) {
       await this.vault.delete(apiKeyAccount(id));
+      await this.vault.delete(legacyApiKeyAccount(id)).catch(() => false);
       updated.hasApiKey = false;
-    } else if (parsed.apiKey !== undefined) {
+    } else if (typeof parsed.apiKey === 'string') {
       await this.vault.set(apiKeyAccount(id), parsed.apiKey);
       updated.hasApiKey = true;
     }
+    if (moved) {
+      delete updated.lastLogin;
+      await writeBinding(this.vault, id, bindingOf(updated), this.logger);
+    }
+    this.verified.delete(id);
     this.writeAll(this.readAll().map((item) => (item.id === id ? updated : item)));
-    return toInstance(updated);
+    const pinChanged = originOf(url) === originOf(current.url) && updated.trustedCertificateSha256 !== current.trustedCertificateSha256;
+    return { instance: toInstance(updated), moved, apiKeyDropped: dropKey && current.hasApiKey, pinChanged };
   }
 
   async remove(id: string): Promise<void> {
@@ -190,6 +151,8 @@ export class InstanceRegistry {
     // leaving orphaned tokens nobody can see.
     const accounts = new Set([apiKeyAccount(id), ...(await this.vault.findAccounts(instanceAccountPrefix(id)))]);
     for (const account of accounts) await this.vault.delete(account);
+    await this.vault.delete(bindingAccount(id));
+    this.verified.delete(id);
     this.writeAll(this.readAll().filter((item) => item.id !== id));
     this.logger.info('Instance removed.', { id, vaultEntries: accounts.size });
   }
@@ -198,7 +161,27 @@ export class InstanceRegistry {
   async getApiKey(id: string): Promise<string | null> {
     const stored = this.find(id);
     if (!stored.hasApiKey) return null;
+    const problem = await this.credentialProblem(id);
+    if (problem !== undefined) throw new DeskError('refused', problem);
     return this.vault.get(apiKeyAccount(id));
+  }
+
+  /**
+   * Why the saved secrets must not be sent where the settings now point (settings.json was changed outside DF
+   * Desk), or undefined. The first check of an instance saved by an earlier version moves its entries.
+   */
+  async credentialProblem(id: string): Promise<string | undefined> {
+    const stored = this.find(id);
+    const now = bindingOf(stored);
+    const checked = formatBinding(now);
+    if (this.verified.get(id) === checked) return undefined;
+    const saved = await readSavedBinding(this.vault, id, stored.lastLogin?.login);
+    if (saved.kind === 'unreadable') return unreadableBindingReason;
+    if (saved.kind === 'tag' && !sameBinding(saved.binding, now)) return mismatchReason(saved.binding, now);
+    if (saved.kind === 'token' && saved.origin !== now.origin) return mismatchReason({ origin: saved.origin, pin: null }, now);
+    if (saved.kind !== 'tag') await moveLegacySecrets(this.vault, id, now, stored.lastLogin?.login, this.logger);
+    this.verified.set(id, checked);
+    return undefined;
   }
 
   getLastLogin(id: string): LastLogin | undefined {
@@ -222,6 +205,20 @@ export class InstanceRegistry {
   onChange(listener: (instances: Instance[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Would `next` send the saved secrets elsewhere than the keychain says they belong? */
+  private async movesSecrets(current: StoredInstance, next: CredentialBinding): Promise<boolean> {
+    const settings = bindingOf(current);
+    // A keychain that cannot be read cannot hand out the secrets either: judge by the settings alone.
+    const saved = await readSavedBinding(this.vault, current.id, current.lastLogin?.login).catch((error: unknown) => {
+      this.logger.warn('Could not read where the secrets of an instance belong.', { id: current.id, error });
+      return { kind: 'none' } as const;
+    });
+    if (saved.kind === 'unreadable') return true;
+    if (saved.kind === 'tag') return !sameBinding(saved.binding, next);
+    if (saved.kind === 'token') return !sameBinding({ origin: saved.origin, pin: settings.pin }, next);
+    return !sameBinding(settings, next);
   }
 
   private readAll(): StoredInstance[] {

@@ -2,6 +2,11 @@
  * The sessions the app currently uses, one per instance, and what the renderer sees of them. A session is
  * published once it is built (and signed in, or resumed); only a published session's status changes are
  * pushed, so listeners see outcomes, not the steps of a sign-in or a restore.
+ *
+ * Ending an instance's credentials (sign-out, removal, a new address or certificate) starts a new epoch
+ * (token-stores.ts): a session opened for an older epoch, by a task that began before the end, is never
+ * published and never writes a token. An instance can also carry a note: why its session ended (shown until
+ * the next sign-in), or why it is blocked (its saved credentials belong elsewhere: nothing is sent at all).
  */
 import type { Instance, SessionStatus } from '../../../../shared/ipc/contract.ts';
 import type { Logger, SecretVault } from '../../ports.ts';
@@ -9,6 +14,7 @@ import type { InstanceRegistry } from '../instance-registry.ts';
 import { lacksHttpConsent } from '../instances/instance-url.ts';
 import type { CloseOptions, InstanceSessionDeps, SessionLogin } from './instance-session.ts';
 import { InstanceSession, KEEP_TOKEN } from './instance-session.ts';
+import type { KnownSecrets } from './known-secrets.ts';
 import type { SessionProfile, SessionProfiles } from './session-profiles.ts';
 import { toSessionStatus } from './session-status.ts';
 import { StatusPublisher } from './status-publisher.ts';
@@ -22,11 +28,19 @@ export interface PublishedSessionsDeps {
   profiles: SessionProfiles;
   vault: SecretVault;
   logger: Logger;
+  secrets: KnownSecrets;
   session: InstanceSessionDeps;
+}
+
+interface Note {
+  reason: string;
+  /** True: nothing may be sent for this instance (no sign-in, no request) until its settings are saved again. */
+  blocks: boolean;
 }
 
 export class PublishedSessions {
   private readonly sessions = new Map<string, InstanceSession>();
+  private readonly notes = new Map<string, Note>();
   private readonly stores: TokenStores;
   private readonly publisher: StatusPublisher;
   private closed = false;
@@ -40,23 +54,31 @@ export class PublishedSessions {
     return this.sessions.get(instanceId);
   }
 
+  /** The instance's credential epoch: captured when a call begins, checked when its session is published. */
+  epoch(instanceId: string): number {
+    return this.stores.epoch(instanceId);
+  }
+
   /** A new session for `instanceId`, not yet published. Sessions of the same login share one token store. */
   open(
     instanceId: string,
     instance: Pick<Instance, 'url' | 'trustedCertificateSha256'>,
     login: SessionLogin | null,
     apiKey: string | null,
-    profile?: SessionProfile,
+    options: { profile?: SessionProfile | undefined; epoch: number },
   ): InstanceSession {
+    const { profile, epoch } = options;
     const spec: ConstructorParameters<typeof InstanceSession>[0] = {
       instanceId,
       instance,
       login,
       apiKey,
-      store: login === null ? null : this.stores.forLogin(instanceId, login.login),
+      epoch,
+      store: login === null ? null : this.stores.forLogin(instanceId, login.login, epoch),
     };
     if (profile !== undefined) spec.user = profile.user;
     if (profile?.clockOffsetMs !== undefined) spec.clockOffsetMs = profile.clockOffsetMs;
+    this.deps.secrets.remember(`key:${instanceId}`, apiKey);
     const session = new InstanceSession(spec, this.deps.session);
     session.onStatusChange(() => {
       if (this.sessions.get(instanceId) === session && !session.settlingDown) this.emit(instanceId);
@@ -64,24 +86,43 @@ export class PublishedSessions {
     return session;
   }
 
-  /** False (and the session closed) when the app is shutting down: nothing may outlive closeAll(). */
-  async publish(instanceId: string, session: InstanceSession): Promise<boolean> {
+  /**
+   * False, and the session closed, when the app is shutting down (nothing may outlive closeAll()) or when the
+   * instance's credentials were ended after the session's task began (closed with `whenStale`).
+   */
+  async publish(instanceId: string, session: InstanceSession, whenStale: CloseOptions = KEEP_TOKEN): Promise<boolean> {
     if (this.closed) {
       await session.close(KEEP_TOKEN);
       return false;
     }
+    if (session.epoch !== this.epoch(instanceId)) {
+      await session.close(whenStale);
+      return false;
+    }
     this.sessions.set(instanceId, session);
+    if (session.login !== null) this.note(instanceId, undefined);
     return true;
   }
 
-  /**
-   * Closes the session and, once it is no longer published, forgets it. `release` forgets its token store too
-   * (the login's session is over, so the next one reads the keychain afresh).
-   */
-  async close(instanceId: string, session: InstanceSession, options: CloseOptions & { release?: boolean }): Promise<void> {
+  /** Closes the session and, once it is no longer published, forgets it; ending it fences its token store. */
+  async close(instanceId: string, session: InstanceSession, options: CloseOptions): Promise<void> {
     if (this.sessions.get(instanceId) === session) this.sessions.delete(instanceId);
-    await session.close(options);
-    if (options.release ?? (options.logout || options.clearToken)) this.stores.release(session.store);
+    const fenced = options.logout || options.clearToken ? this.stores.revoke(session.store) : undefined;
+    await Promise.all([session.close(options), fenced]);
+  }
+
+  /**
+   * Ends every token of the instance now, before any task queued for it: a new epoch, every token store
+   * fenced, the published session closed (`logout`: signed out on the server, within the time limit), and
+   * the entries in `accounts` deleted.
+   */
+  async end(instanceId: string, logout: boolean, accounts: readonly string[] = []): Promise<void> {
+    const session = this.sessions.get(instanceId);
+    this.sessions.delete(instanceId);
+    const revoked = this.stores.revokeInstance(instanceId);
+    const closed = session?.close({ logout, clearToken: true });
+    const deleted = accounts.map((account) => this.deps.vault.delete(account).catch(() => false));
+    await Promise.all([revoked, closed, ...deleted]);
   }
 
   /** Closes every session, keeping their tokens (app shutdown). */
@@ -91,6 +132,29 @@ export class PublishedSessions {
     this.publisher.clear();
   }
 
+  /** Nothing is sent for the instance until unblock(); its status says why. */
+  block(instanceId: string, reason: string): void {
+    this.notes.set(instanceId, { reason, blocks: true });
+  }
+
+  /** Why the instance is blocked, if it is. */
+  blockedReason(instanceId: string): string | undefined {
+    const note = this.notes.get(instanceId);
+    return note?.blocks === true ? note.reason : undefined;
+  }
+
+  /** Saving the instance's settings again lifts a block (the session manager then checks anew). */
+  unblock(instanceId: string): void {
+    if (this.notes.get(instanceId)?.blocks === true) this.notes.delete(instanceId);
+  }
+
+  /** Why the session ended, shown as its reason until the next sign-in; `undefined` forgets it (not a block). */
+  note(instanceId: string, reason: string | undefined): void {
+    if (this.notes.get(instanceId)?.blocks === true) return;
+    if (reason === undefined) this.notes.delete(instanceId);
+    else this.notes.set(instanceId, { reason, blocks: false });
+  }
+
   subscribe(listener: (status: SessionStatus) => void): () => void {
     return this.publisher.subscribe(listener);
   }
@@ -98,6 +162,7 @@ export class PublishedSessions {
   /** The instance is gone: a later instance with the same id starts with a clean slate. */
   forget(instanceId: string): void {
     this.publisher.forget(instanceId);
+    this.notes.delete(instanceId);
   }
 
   persistenceOf(session: InstanceSession | undefined): SessionStatus['persistence'] {
@@ -105,23 +170,35 @@ export class PublishedSessions {
     return session?.store?.persisted === false ? 'memory' : 'keychain';
   }
 
-  /** A pure read of what the renderer sees for this instance. */
+  /** A pure read of what the renderer sees for this instance, never carrying a known secret. */
   statusOf(instanceId: string): SessionStatus {
+    const status = this.rawStatusOf(instanceId);
+    if (status.endedReason !== undefined) status.endedReason = this.deps.secrets.scrub(status.endedReason);
+    if (status.lastRefreshError !== undefined) {
+      status.lastRefreshError = { ...status.lastRefreshError, message: this.deps.secrets.scrub(status.lastRefreshError.message) };
+    }
+    return status;
+  }
+
+  private rawStatusOf(instanceId: string): SessionStatus {
     const { registry, profiles } = this.deps;
     const instance = registry.get(instanceId);
     const session = this.sessions.get(instanceId);
-    if (session !== undefined) return session.status(this.persistenceOf(session));
+    if (session !== undefined && session.login !== null) return session.status(this.persistenceOf(session));
     const last = registry.getLastLogin(instanceId);
-    if (last !== undefined && lacksHttpConsent(instance)) {
-      const user = profiles.get(instanceId)?.user;
+    const note = this.notes.get(instanceId);
+    const reason = note?.reason ?? (last !== undefined && lacksHttpConsent(instance) ? insecureHttpRefusal : undefined);
+    if (reason !== undefined) {
+      const user = last === undefined ? undefined : profiles.get(instanceId)?.user;
       return toSessionStatus({
         instanceId,
-        admin: last.admin,
+        admin: last?.admin ?? false,
         persistence: this.persistenceOf(undefined),
-        unavailableReason: insecureHttpRefusal,
+        unavailableReason: reason,
         ...(user === undefined ? {} : { user }),
       });
     }
+    if (session !== undefined) return session.status(this.persistenceOf(session));
     return toSessionStatus({ instanceId, admin: false, persistence: this.persistenceOf(undefined) });
   }
 

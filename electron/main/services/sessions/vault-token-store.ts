@@ -1,10 +1,15 @@
 /**
- * The session library's TokenStore over the SecretVault, for one keychain entry (`<instanceId>/<login>`).
+ * The session library's TokenStore over the SecretVault, for one keychain entry (`<instanceId>/v2/token/…`).
  *
  * The last token is also kept in memory: DF Desk is the only writer (single-instance lock), so after the
  * first read the vault is only written, never re-read. If the keychain refuses a write, the session goes on
  * with the token in memory (a refreshed token is the only valid one; losing it would end the session) and
  * `persisted` turns false, so the UI can say the session will not survive a restart.
+ *
+ * A store is fenced: once its session is over (sign-out, removal, a new address or certificate), `revoke()`
+ * takes away its right to write, waits for writes already under way and deletes the entry. A refresh that
+ * was in flight and lands later then changes nothing: no token of an ended session comes back. `writable`
+ * fences it from outside too (TokenStores ends every store of an instance at once).
  */
 import type { TokenStore } from '../../../../shared/df/index.ts';
 import type { Logger, SecretVault } from '../../ports.ts';
@@ -13,25 +18,62 @@ export interface VaultTokenStore extends TokenStore {
   readonly account: string;
   /** False after the vault refused to save the current token. */
   readonly persisted: boolean;
+  /** True once revoke() was called. */
+  readonly revoked: boolean;
+  /**
+   * Ends this store for good: no write after this call, and (if the store was still writable) the entry is
+   * deleted once the writes under way are done. Idempotent.
+   */
+  revoke(): Promise<void>;
 }
 
-export function createVaultTokenStore(vault: SecretVault, account: string, logger: Logger): VaultTokenStore {
+export interface VaultTokenStoreOptions {
+  /** Checked before every write and delete: false once the store's session is over. Default: always. */
+  writable?: () => boolean;
+}
+
+export function createVaultTokenStore(
+  vault: SecretVault,
+  account: string,
+  logger: Logger,
+  options: VaultTokenStoreOptions = {},
+): VaultTokenStore {
   // undefined: not read yet; null: known to be empty.
   let cached: string | null | undefined;
   let persisted = true;
+  let revoked: Promise<void> | null = null;
+  const writes = new Set<Promise<unknown>>();
+  const open = () => revoked === null && (options.writable?.() ?? true);
+  const tracked = <T>(write: Promise<T>): Promise<T> => {
+    writes.add(write);
+    void write.catch(() => undefined).finally(() => writes.delete(write));
+    return write;
+  };
+  const remove = async () => {
+    try {
+      await vault.delete(account);
+    } catch (error) {
+      logger.warn('Could not delete a session token from the keychain.', { account, error });
+    }
+  };
   return {
     account,
     get persisted() {
       return persisted;
     },
+    get revoked() {
+      return revoked !== null;
+    },
     async load() {
+      if (revoked !== null) return null;
       if (cached === undefined) cached = await vault.get(account);
       return cached;
     },
     async save(token) {
+      if (!open()) return;
       cached = token;
       try {
-        await vault.set(account, token);
+        await tracked(vault.set(account, token));
         persisted = true;
       } catch (error) {
         persisted = false;
@@ -42,13 +84,22 @@ export function createVaultTokenStore(vault: SecretVault, account: string, logge
       }
     },
     async clear() {
+      if (!open()) return;
       cached = null;
       persisted = true;
-      try {
-        await vault.delete(account);
-      } catch (error) {
-        logger.warn('Could not delete a session token from the keychain.', { account, error });
-      }
+      await tracked(remove());
+    },
+    revoke() {
+      if (revoked !== null) return revoked;
+      // Only a store that still owned the entry deletes it: a fenced one may share its name with a newer store.
+      const owned = open();
+      revoked = (async () => {
+        cached = null;
+        persisted = true;
+        await Promise.all([...writes].map((write) => write.catch(() => undefined)));
+        if (owned) await remove();
+      })();
+      return revoked;
     },
   };
 }

@@ -16,7 +16,7 @@ import type { SecretVault } from '../../../../electron/main/ports.ts';
 import type { InstanceRegistry } from '../../../../electron/main/services/instance-registry.ts';
 import { createInstanceRegistry } from '../../../../electron/main/services/instance-registry.ts';
 import { deskSettingsDocument } from '../../../../electron/main/services/instances/settings-document.ts';
-import { apiKeyAccount, tokenAccount } from '../../../../electron/main/services/instances/vault-accounts.ts';
+import { apiKeyAccount, bindingAccount, tokenAccount } from '../../../../electron/main/services/instances/vault-accounts.ts';
 import { loadTestKeytar, recordingLogger, removeService, uniqueService } from '../adapters/fixtures/test-keyring.ts';
 
 const apiKey = '36fda24fe5588fa4285ac6c6c2fdfbdb6b6bc9834699774c9bf777f706d05a88';
@@ -243,7 +243,8 @@ describe('remove', () => {
       await keychain.set(tokenAccount(a.id, 'a#1'), jwt);
       await r.remove(a.id);
       const left = (await keytar.findCredentials(service)).map((c) => c.account);
-      expect(left).toEqual([apiKeyAccount(b.id)]);
+      // Besides B's key, only B's binding tag (where its secrets belong, item 7) is left.
+      expect(left.sort()).toEqual([apiKeyAccount(b.id), bindingAccount(b.id)].sort());
     } finally {
       await removeService(keytar, service);
     }

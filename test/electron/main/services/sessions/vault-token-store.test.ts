@@ -78,6 +78,49 @@ describe('createVaultTokenStore', () => {
   });
 });
 
+describe('item1-fenced-token-store: a revoked store never writes again', () => {
+  it('waits for a write under way, deletes the entry, and ignores later saves and clears', async () => {
+    const base = createMemoryVault({ mode: 'keychain' });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The keychain takes its time with the first write, as a refresh's save can.
+    const vault: SecretVault = {
+      ...base,
+      set: async (account, secret) => {
+        await held;
+        await base.set(account, secret);
+      },
+    };
+    const store = createVaultTokenStore(vault, 'i1/v2/token/jane', recordingLogger());
+    const saving = store.save('refreshed-token');
+    const revoking = store.revoke();
+    expect(store.revoked).toBe(true);
+    release();
+    await Promise.all([saving, revoking]);
+    expect(await base.get('i1/v2/token/jane')).toBeNull();
+
+    await store.save('late-token');
+    expect(await base.get('i1/v2/token/jane')).toBeNull();
+    expect(await store.load()).toBeNull();
+    await base.set('i1/v2/token/jane', 'a newer session');
+    await store.clear();
+    await store.revoke();
+    expect(await base.get('i1/v2/token/jane')).toBe('a newer session');
+  });
+
+  it('a store fenced from outside (writable false) neither writes nor deletes', async () => {
+    const vault = createMemoryVault({ mode: 'keychain' });
+    await vault.set('i1/v2/token/jane', 'current');
+    const store = createVaultTokenStore(vault, 'i1/v2/token/jane', recordingLogger(), { writable: () => false });
+    await store.save('stale');
+    await store.clear();
+    await store.revoke();
+    expect(await vault.get('i1/v2/token/jane')).toBe('current');
+  });
+});
+
 describe('emptyTokenStore', () => {
   it('holds nothing and refuses to save', async () => {
     const store = emptyTokenStore();
