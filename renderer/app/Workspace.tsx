@@ -134,8 +134,12 @@ export function Workspace({ instance, status, onEdit, onRemoved, onSignInAgain }
           {visited.has(item.id) && item.id === 'session' && (
             <SessionPanel instance={instance} status={status} onSignInAgain={onSignInAgain} />
           )}
-          {visited.has(item.id) && item.id === 'data' && <DataBrowser instance={instance} active={tab === 'data'} />}
-          {visited.has(item.id) && item.id === 'console' && <ApiConsole instance={instance} />}
+          {visited.has(item.id) && item.id === 'data' && (
+            <DataBrowser instance={instance} active={tab === 'data'} status={status} onSignIn={onSignInAgain} />
+          )}
+          {visited.has(item.id) && item.id === 'console' && (
+            <ApiConsole instance={instance} status={status} onSignIn={onSignInAgain} />
+          )}
         </div>
       ))}
     </div>

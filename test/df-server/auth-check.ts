@@ -2,7 +2,7 @@
 import { extractApiKey, extractBasicAuth, extractJwt } from './credentials.ts';
 import type { DfErrorResponse } from './errors-by-era.ts';
 import type { AppRecord, UserRecord } from './fixtures.ts';
-import { ROLES, userRoleForApp } from './fixtures.ts';
+import { roleAllows, userRoleForApp } from './fixtures.ts';
 import type { DfRequest } from './http-util.ts';
 import type { RouteInfo } from './route-info.ts';
 import type { ServerState } from './state.ts';
@@ -70,14 +70,9 @@ export function authenticate(state: ServerState, req: DfRequest, route: RouteInf
   return { ok: true, context: { apiKey, app, token, user, roleId } };
 }
 
-function roleAllows(roleId: number | null, service: string): boolean {
-  const role = ROLES.find((candidate) => candidate.id === roleId);
-  return role?.services.includes(service) === true;
-}
-
-/** Whether the caller's role (or admin flag) reaches this service at all. */
-export function canAccessService(context: AuthContext, service: string): boolean {
-  return context.user?.isSysAdmin === true || roleAllows(context.roleId, service);
+/** Whether the caller's role (or admin flag) reaches this service: with `method`, or at all without it. */
+export function canAccessService(context: AuthContext, service: string, method?: string): boolean {
+  return context.user?.isSysAdmin === true || roleAllows(context.roleId, service, method);
 }
 
 /** AccessCheck: permission for a non-exception route, with DF's "best error response" cascade. */
@@ -88,10 +83,10 @@ export function authorize(state: ServerState, req: DfRequest, route: RouteInfo, 
   if (state.era.legacyClaims) {
     // 2.0 AccessCheck: no credentials at all fails before any permission logic, even for the API root.
     if (!hasCredentials) return errors.noCredentials();
-    if (route.isRoot || canAccessService(context, route.service)) return null;
+    if (route.isRoot || canAccessService(context, route.service, req.method)) return null;
     return context.user === null ? errors.notAuthenticated() : errors.forbidden(req.method, route.service, route.component);
   }
-  if (route.isRoot || canAccessService(context, route.service)) return null;
+  if (route.isRoot || canAccessService(context, route.service, req.method)) return null;
   if (!hasCredentials) return errors.noCredentials();
   if (context.roleId === null) {
     if (context.apiKey === null) return errors.noApiKey();

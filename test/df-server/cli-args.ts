@@ -3,7 +3,7 @@ import type { DfProfile, DfServerOptions } from './types.ts';
 
 export const CLI_USAGE =
   'Usage: tsx test/df-server/cli.ts [--port N] [--host H] [--ttl SECONDS] [--refresh-ttl SECONDS] [--forever] ' +
-  '[--profile latest|2.14|2.0] [--api-key KEY] [--login-attribute email|username]';
+  '[--profile latest|2.14|2.0] [--api-key KEY] [--login-attribute email|username] [--no-guest-role]';
 
 const PROFILES: readonly DfProfile[] = ['latest', '2.14', '2.0'];
 
@@ -42,6 +42,9 @@ export function parseCliArgs(argv: readonly string[]): DfServerOptions {
         break;
       case '--forever':
         options.allowForever = true;
+        break;
+      case '--no-guest-role':
+        options.guestRole = false;
         break;
       case '--profile': {
         const profile = next();

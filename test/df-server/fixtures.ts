@@ -29,8 +29,10 @@ export interface UserRecord {
 export interface RoleRecord {
   id: number;
   name: string;
-  /** Services the role may call with any verb ('*' component); DF's role_service_access reduced to what tests need. */
+  /** Services the role may call ('*' component); DF's role_service_access reduced to what tests need. */
   services: readonly string[];
+  /** The verbs it may use on them; every verb when left out. */
+  verbs?: readonly string[];
 }
 
 export interface AppRecord {
@@ -40,15 +42,29 @@ export interface AppRecord {
   defaultRoleId: number | null;
 }
 
+/** The default app's default role: GET on `db` with the API key alone, as a real DF app with a default role. */
+export const GUEST_ROLE_ID = 1;
+/** The default app's default role with `guestRole: false`: it reaches nothing, so the key alone is refused. */
+export const NO_ACCESS_ROLE_ID = 4;
+
 export const ROLES: readonly RoleRecord[] = [
-  { id: 1, name: 'guest', services: [] },
+  { id: GUEST_ROLE_ID, name: 'guest', services: ['db'], verbs: ['GET'] },
   { id: 2, name: 'mobile_user', services: ['db'] },
   { id: 3, name: 'public_reader', services: ['db'] },
+  { id: NO_ACCESS_ROLE_ID, name: 'no_access', services: [] },
 ];
 
-export function makeApps(apiKey: string): AppRecord[] {
+/** May `roleId` call `service` with `method` (any verb when the method is left out: "does it reach it at all")? */
+export function roleAllows(roleId: number | null, service: string, method?: string): boolean {
+  const role = ROLES.find((candidate) => candidate.id === roleId);
+  if (role === undefined || !role.services.includes(service)) return false;
+  return method === undefined || role.verbs === undefined || role.verbs.includes(method);
+}
+
+/** `guestRole`: whether the default app's default role may read `db` (guest access, DF's default behaviour). */
+export function makeApps(apiKey: string, guestRole = true): AppRecord[] {
   return [
-    { id: 1, name: 'df-desk', apiKey, defaultRoleId: 1 },
+    { id: 1, name: 'df-desk', apiKey, defaultRoleId: guestRole ? GUEST_ROLE_ID : NO_ACCESS_ROLE_ID },
     { id: 2, name: 'no-role-app', apiKey: NO_ROLE_API_KEY, defaultRoleId: null },
     { id: 3, name: 'guest-access-app', apiKey: GUEST_ACCESS_API_KEY, defaultRoleId: 3 },
   ];

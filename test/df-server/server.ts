@@ -35,7 +35,7 @@ function buildState(options: DfServerOptions): ServerState {
     clock: new ServerClock(options.clockOffsetSeconds ?? 0, options.clock),
     tokens: new TokenStore(),
     users: makeUserRecords(options.users ?? DEFAULT_USERS),
-    apps: makeApps(options.apiKey ?? DEFAULT_API_KEY),
+    apps: makeApps(options.apiKey ?? DEFAULT_API_KEY, options.guestRole ?? true),
     jwtSecret: DEFAULT_JWT_SECRET,
     ttlSeconds,
     refreshTtlSeconds,

@@ -20,6 +20,12 @@ export interface DfServerOptions {
   /** DF_ALLOW_FOREVER_SESSIONS */
   allowForever?: boolean;
   apiKey?: string;
+  /**
+   * Whether the default app's default role (`guest`) may read `db` with the API key alone, no session: guest
+   * access, as a real DF app with a default role allows. Default true; false gives the app a role that reaches
+   * nothing, so the key alone is refused (401 "Unauthorized. User is not authenticated.").
+   */
+  guestRole?: boolean;
   users?: DfServerUser[];
   loginAttribute?: 'email' | 'username';
   /** The server's clock runs ahead (+) or behind (-) of real time (or of `clock`). */

@@ -1,5 +1,6 @@
-import type { Instance } from '../../../shared/ipc/contract.ts';
+import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { GuestAccessNote } from '../session/GuestAccessNote.tsx';
 import { ConsoleHistory } from './ConsoleHistory.tsx';
 import { ConsoleRequestForm } from './ConsoleRequestForm.tsx';
 import { ResponseView } from './ResponseView.tsx';
@@ -9,16 +10,20 @@ import { useConsoleRequest } from './useConsoleRequest.ts';
 
 export interface ApiConsoleProps {
   instance: Instance;
+  /** Signed out: requests carry the API key only (guest access), which the console says. */
+  status?: SessionStatus | undefined;
+  onSignIn?: () => void;
 }
 
 /** Any DF call on this instance, sent through the main process with the session's token. */
-export function ApiConsole({ instance }: ApiConsoleProps) {
+export function ApiConsole({ instance, status, onSignIn }: ApiConsoleProps) {
   const composer = useConsoleDraft(instance.id);
   const history = useConsoleHistory(instance.id);
   const request = useConsoleRequest(instance, history.add);
 
   return (
     <div className="console">
+      {status?.state === 'signed-out' && <GuestAccessNote context="console" {...(onSignIn ? { onSignIn } : {})} />}
       <ConsoleRequestForm
         composer={composer}
         tag={instance.tag}

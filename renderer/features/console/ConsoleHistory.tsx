@@ -1,4 +1,5 @@
 import { Button } from '../../ui/Button.tsx';
+import { redactedText } from '../../ui/redact.ts';
 import type { HistoryEntry } from './history.ts';
 
 export interface ConsoleHistoryProps {
@@ -19,7 +20,10 @@ export function ConsoleHistory({ entries, onRecall, onClear }: ConsoleHistoryPro
         )}
       </div>
       {entries.length === 0 ? (
-        <p className="muted">Requests you send appear here (method, path, parameters and body; secrets masked).</p>
+        <p className="muted">
+          Requests you send appear here: method, path, parameters and body. Secrets (API keys, tokens, passwords) are
+          saved as “{redactedText}”; type them again when you reuse a request.
+        </p>
       ) : (
         <ul className="history-list">
           {entries.map((entry) => (

@@ -1,5 +1,6 @@
 import type { HttpMethod } from '../../../shared/ipc/contract.ts';
 import { isSecretParam, redactForStorage, redactedText } from '../../ui/redact.ts';
+import { maskPathSecrets } from './hiddenValues.ts';
 import { type ConsoleDraft, consoleMethods, type ParamRow } from './consoleModel.ts';
 
 /** A sent request, as remembered: method, path, params and body only. Never a header, never a response. */
@@ -45,7 +46,7 @@ function isEntry(value: unknown): value is HistoryEntry {
   );
 }
 
-/** What may be stored: secrets in params and body are masked, so history is safe to keep on disk. */
+/** What may be stored: secrets in the path's query, params and body are masked, so history is safe to keep on disk. */
 export function sanitizeEntry(entry: HistoryEntry): HistoryEntry {
   const params = entry.params
     .filter((row) => row.key.trim() !== '' || row.value !== '')
@@ -58,7 +59,7 @@ export function sanitizeEntry(entry: HistoryEntry): HistoryEntry {
       // Only validated JSON is ever sent; anything else is not worth keeping.
     }
   }
-  const clean: HistoryEntry = { method: entry.method, path: entry.path, params, body, at: entry.at };
+  const clean: HistoryEntry = { method: entry.method, path: maskPathSecrets(entry.path), params, body, at: entry.at };
   if (entry.status !== undefined) clean.status = entry.status;
   return clean;
 }

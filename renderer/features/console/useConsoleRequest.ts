@@ -1,13 +1,14 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import { useRef, useState } from 'react';
 import type { Instance } from '../../../shared/ipc/contract.ts';
-import type { DeskError } from '../../../shared/ipc/desk-error.ts';
+import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { proxyDuration } from '../../ipcAxios.ts';
 import { useDeskState } from '../../state/context.ts';
 import { uiError } from '../../uiError.ts';
 import { useGuardedWrite } from '../instances/useGuardedWrite.ts';
 import { type ConsoleDraft, checkBody, checkPath, paramsOf, writeMethods } from './consoleModel.ts';
 import { consoleWriteIntent } from './consoleWriteIntent.tsx';
+import { hiddenValuesIn, hiddenValuesMessage } from './hiddenValues.ts';
 import type { HistoryEntry } from './history.ts';
 import { type ConsoleResponse, headersOf } from './ResponseView.tsx';
 
@@ -52,6 +53,13 @@ export function useConsoleRequest(instance: Instance, onSent: (entry: HistoryEnt
     if (!path.ok) return onPathError(path.error);
     const body = checkBody(draft.body);
     if (!body.ok) return;
+    const hidden = hiddenValuesIn(draft);
+    if (hidden.length > 0) {
+      // A recalled request: the placeholder of a value kept out of the history must never go out as the value.
+      setResponse(null);
+      setFailure(new DeskError('invalid-input', hiddenValuesMessage(hidden)));
+      return;
+    }
     sendingRef.current = true;
     setSending(true);
     setFailure(null);

@@ -17,14 +17,16 @@ export interface RecordsViewProps {
   instance: Instance;
   service: string;
   table: string;
+  /** Goes up when the instance or the signed-in user changed: the page and schema are read again. */
+  generation?: number;
 }
 
 /** One table's records, a page at a time: large tables are never loaded whole. */
-export function RecordsView({ instance, service, table }: RecordsViewProps) {
+export function RecordsView({ instance, service, table, generation = 0 }: RecordsViewProps) {
   const state = useDeskState();
   const api = state.client.api(instance.id);
-  const schema = useTableSchema(api, service, table);
-  const view = useRecordsPage(api, service, table);
+  const schema = useTableSchema(api, service, table, generation);
+  const view = useRecordsPage(api, service, table, generation);
   const records = view.page?.records ?? [];
   const columns = useMemo(() => gridColumns(schema, records), [schema, records]);
   const primaryKey = writableKey(schema, columns);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { type DfHttp, type DfService, type DfTable, services as readServices, tables as readTables } from '../../../shared/df/api.ts';
+import { type DfHttp, type DfService, type DfTable, tables as readTables } from '../../../shared/df/api.ts';
 import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { uiError } from '../../uiError.ts';
+import { listServices, whyNoServices } from './serviceProblems.ts';
 
 export type Loadable<T> =
   | { phase: 'idle' }
@@ -16,39 +17,68 @@ function pickService(services: readonly DfService[]): string {
   return (candidates.find((service) => service.name === 'db') ?? candidates[0])?.name ?? '';
 }
 
+/** Loading again over a shown list keeps it on screen until the new one arrives (no flash on a quiet reload). */
+function loadingOver<T>(previous: Loadable<T>): Loadable<T> {
+  return previous.phase === 'done' ? previous : { phase: 'loading' };
+}
+
+export interface ServiceList {
+  services: DfService[];
+  /** Why DF listed none, when it says (a wrong or missing API key, not signed in); null otherwise. */
+  emptyReason: DeskError | null;
+}
+
+async function loadServices(api: DfHttp): Promise<ServiceList> {
+  const services = await listServices(api);
+  return { services, emptyReason: services.length === 0 ? await whyNoServices(api) : null };
+}
+
 export interface ServiceListState {
   services: Loadable<DfService[]>;
+  /** See ServiceList.emptyReason. */
+  emptyReason: DeskError | null;
   service: string;
   setService(service: string): void;
+  /** Reads the list again (the Reload button). */
   retry(): void;
 }
 
-/** The instance's services, read once `wanted` (the tab was opened), with one picked. */
-export function useServiceList(api: DfHttp, wanted: boolean): ServiceListState {
+/**
+ * The instance's services, read once `wanted` (the tab was opened), with one picked. A new `generation` (the
+ * instance or the signed-in user changed) reads them again, keeping the picked service if it is still listed.
+ */
+export function useServiceList(api: DfHttp, wanted: boolean, generation = 0): ServiceListState {
   const [services, setServices] = useState<Loadable<DfService[]>>({ phase: 'idle' });
+  const [emptyReason, setEmptyReason] = useState<DeskError | null>(null);
   const [service, setService] = useState('');
   const [reloads, setReloads] = useState(0);
   const load = wanted || services.phase !== 'idle';
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads is the "Try again" trigger.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads and generation are the reload triggers.
   useEffect(() => {
     if (!load) return;
     let live = true;
-    setServices({ phase: 'loading' });
-    readServices(api).then(
-      (value) => {
+    setServices(loadingOver);
+    loadServices(api).then(
+      (list) => {
         if (!live) return;
-        setServices({ phase: 'done', value });
-        setService((current) => current || pickService(value));
+        setServices({ phase: 'done', value: list.services });
+        setEmptyReason(list.emptyReason);
+        const names = new Set(list.services.map((item) => item.name));
+        setService((current) => (current && names.has(current) ? current : pickService(list.services)));
       },
-      (error: unknown) => live && setServices({ phase: 'failed', error: uiError(error) }),
+      (error: unknown) => {
+        if (!live) return;
+        setServices({ phase: 'failed', error: uiError(error) });
+        setEmptyReason(null);
+      },
     );
     return () => {
       live = false;
     };
-  }, [api, load, reloads]);
+  }, [api, load, reloads, generation]);
 
-  return { services, service, setService, retry: () => setReloads((count) => count + 1) };
+  return { services, emptyReason, service, setService, retry: () => setReloads((count) => count + 1) };
 }
 
 export interface TableListState {
@@ -57,24 +87,36 @@ export interface TableListState {
   setTable(table: string): void;
 }
 
-/** The tables of `service`; picking another service clears the picked table. */
-export function useTableList(api: DfHttp, service: string): TableListState {
+/** The tables of `service`; picking another service clears the picked table, a new `generation` keeps it. */
+export function useTableList(api: DfHttp, service: string, generation = 0): TableListState {
   const [tables, setTables] = useState<Loadable<DfTable[]>>({ phase: 'idle' });
   const [table, setTable] = useState('');
+  const [listed, setListed] = useState(service);
 
+  if (listed !== service) {
+    // Another service: its tables, none picked. (Set while rendering, so no frame shows the old service's list.)
+    setListed(service);
+    setTables({ phase: 'idle' });
+    setTable('');
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a reload trigger.
   useEffect(() => {
     if (!service) return;
     let live = true;
-    setTables({ phase: 'loading' });
-    setTable('');
+    setTables(loadingOver);
     readTables(api, service).then(
-      (value) => live && setTables({ phase: 'done', value }),
+      (value) => {
+        if (!live) return;
+        setTables({ phase: 'done', value });
+        setTable((current) => (value.some((item) => item.name === current) ? current : ''));
+      },
       (error: unknown) => live && setTables({ phase: 'failed', error: uiError(error) }),
     );
     return () => {
       live = false;
     };
-  }, [api, service]);
+  }, [api, service, generation]);
 
   return { tables, table, setTable };
 }

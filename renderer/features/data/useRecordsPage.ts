@@ -35,8 +35,11 @@ export interface RecordsPageState {
   reload(): void;
 }
 
-/** One table's records, a page at a time with a count: large tables are never loaded whole. */
-export function useRecordsPage(api: DfHttp, service: string, table: string): RecordsPageState {
+/**
+ * One table's records, a page at a time with a count: large tables are never loaded whole. A new `generation`
+ * (the instance or the signed-in user changed) reads the same page again.
+ */
+export function useRecordsPage(api: DfHttp, service: string, table: string, generation = 0): RecordsPageState {
   const [limit, setLimitState] = useState(defaultPageSize);
   const [offset, setOffset] = useState(0);
   const [filter, setFilterState] = useState('');
@@ -46,7 +49,7 @@ export function useRecordsPage(api: DfHttp, service: string, table: string): Rec
   const [error, setError] = useState<DeskError | null>(null);
   const [reloads, setReloads] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads re-runs the query after a write or Reload.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads and generation re-run the query (a write, Reload, a change).
   useEffect(() => {
     let live = true;
     setLoading(true);
@@ -67,7 +70,7 @@ export function useRecordsPage(api: DfHttp, service: string, table: string): Rec
     return () => {
       live = false;
     };
-  }, [api, service, table, limit, offset, filter, sort, reloads]);
+  }, [api, service, table, limit, offset, filter, sort, reloads, generation]);
 
   return {
     limit,

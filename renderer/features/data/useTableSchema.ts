@@ -6,9 +6,10 @@ function unknownSchema(table: string): DfTableSchema {
   return { name: table, label: table, primaryKey: [], fields: [] };
 }
 
-/** One table's schema; null while it loads. */
-export function useTableSchema(api: DfHttp, service: string, table: string): DfTableSchema | null {
+/** One table's schema; null while it first loads. A new `generation` reads it again (a role may see more now). */
+export function useTableSchema(api: DfHttp, service: string, table: string, generation = 0): DfTableSchema | null {
   const [schema, setSchema] = useState<DfTableSchema | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is a reload trigger.
   useEffect(() => {
     let live = true;
     readSchema(api, service, table).then(
@@ -19,6 +20,6 @@ export function useTableSchema(api: DfHttp, service: string, table: string): DfT
     return () => {
       live = false;
     };
-  }, [api, service, table]);
+  }, [api, service, table, generation]);
   return schema;
 }

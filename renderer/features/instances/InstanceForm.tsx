@@ -1,8 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import type { Instance } from '../../../shared/ipc/contract.ts';
+import { useConfirm } from '../../ui/confirm.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ConnectionTestSection } from './ConnectionTestSection.tsx';
+import { failedConnectionChecks, saveDespiteFailureDialog } from './connectionWarning.tsx';
 import { InstanceAddressFields } from './InstanceAddressFields.tsx';
 import { InstanceLookFields } from './InstanceLookFields.tsx';
 import {
@@ -28,6 +30,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
   const [forgetPin, setForgetPin] = useState(false);
   const probe = useConnectionTest();
   const { saving, saveError, save } = useSaveInstance(instance, onSaved);
+  const confirm = useConfirm();
 
   const set: SetInstanceField = (key, value) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -46,16 +49,19 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
     void probe.test(values.url.trim(), values.apiKey.trim(), pin);
   }
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     const found = validateInstanceForm(values);
     setErrors(found);
     if (Object.values(found).some(Boolean)) return;
-    void save(values, { trustSha256: probe.trustSha256, forgetPin }, probe.report);
+    // A failed test of these very values is worth a second thought, but the user may know better (DF is down now).
+    const failed = failedConnectionChecks(probe, values);
+    if (failed.length > 0 && !(await confirm(saveDespiteFailureDialog(failed, instance !== undefined)))) return;
+    await save(values, { trustSha256: probe.trustSha256, forgetPin }, probe.report);
   }
 
   return (
-    <form className="instance-form" onSubmit={submit} noValidate aria-label={instance ? 'Edit instance' : 'Add instance'}>
+    <form className="instance-form" onSubmit={(event) => void submit(event)} noValidate aria-label={instance ? 'Edit instance' : 'Add instance'}>
       <InstanceAddressFields values={values} errors={errors} set={set} instance={instance} />
       <InstanceLookFields values={values} errors={errors} set={set} />
       <ConnectionTestSection

@@ -4,8 +4,16 @@ import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { useDeskState } from '../../state/context.ts';
 import { uiError } from '../../uiError.ts';
 
+/** What the last connection test was run with. */
+export interface TestedValues {
+  url: string;
+  apiKey: string;
+}
+
 export interface ConnectionTestState {
   probing: boolean;
+  /** The URL and key of the last test (whatever its outcome); null before the first one. */
+  tested: TestedValues | null;
   report: ProbeReport | null;
   probeError: DeskError | null;
   /** The fingerprint the user chose to trust from the last test, if any. */
@@ -22,9 +30,11 @@ export function useConnectionTest(): ConnectionTestState {
   const [report, setReport] = useState<ProbeReport | null>(null);
   const [probeError, setProbeError] = useState<DeskError | null>(null);
   const [trustSha256, setTrustSha256] = useState<string | null>(null);
+  const [tested, setTested] = useState<TestedValues | null>(null);
 
   async function test(url: string, apiKey: string, pin: string | undefined) {
     setProbing(true);
+    setTested({ url, apiKey });
     setProbeError(null);
     setReport(null);
     try {
@@ -41,5 +51,5 @@ export function useConnectionTest(): ConnectionTestState {
     }
   }
 
-  return { probing, report, probeError, trustSha256, setTrustSha256, test };
+  return { probing, tested, report, probeError, trustSha256, setTrustSha256, test };
 }

@@ -8,9 +8,11 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatRelative, formatTime } from '../../ui/format.ts';
 import { useNow } from '../../ui/useNow.ts';
 import { ForeverSessionsHelp } from './ForeverSessionsHelp.tsx';
+import { GuestAccessNote } from './GuestAccessNote.tsx';
 import { refreshFailureReason } from './refreshFailure.ts';
 import { SignInForm } from './SignInForm.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { useGuestAccess } from './useGuestAccess.ts';
 
 export interface SessionPanelProps {
   instance: Instance;
@@ -33,6 +35,7 @@ export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelPr
   const now = useNow(1000, live);
   const [busy, setBusy] = useState<'refresh' | 'sign-out' | null>(null);
   const [error, setError] = useState<DeskError | null>(null);
+  const guest = useGuestAccess(instance, status);
 
   async function run(action: 'refresh' | 'sign-out') {
     setBusy(action);
@@ -53,6 +56,7 @@ export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelPr
     return (
       <section className="session-panel" aria-label="Session">
         <h2>Sign in to {instance.name}</h2>
+        {guest && <GuestAccessNote context="session" />}
         <SignInForm instance={instance} />
       </section>
     );

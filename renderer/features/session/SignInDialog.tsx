@@ -11,11 +11,20 @@ export interface SignInDialogProps {
 /** Opens over the current view when a session ends, so nothing the user typed is lost. */
 export function SignInDialog({ instance, status, onClose }: SignInDialogProps) {
   const reason = status?.state === 'needs-sign-in' ? status.endedReason : undefined;
+  // Opened from a guest view (signed out, browsing with the app's default role) rather than after a session ended.
+  const guest = status?.state === 'signed-out';
   return (
     <Modal title={`Sign in to ${instance.name}`} onClose={onClose}>
-      <p>
-        Your session on <strong>{instance.name}</strong> ended.
-      </p>
+      {guest ? (
+        <p>
+          You are using <strong>{instance.name}</strong> as a guest, with the app's default role. Sign in to use your
+          own role.
+        </p>
+      ) : (
+        <p>
+          Your session on <strong>{instance.name}</strong> ended.
+        </p>
+      )}
       {/* The reason is often DF's own sentence with colons of its own; on its own line it cannot run into ours. */}
       {reason && <p className="ended-reason">{reason}</p>}
       <p>Sign in to continue; the screen behind this dialog stays as you left it.</p>

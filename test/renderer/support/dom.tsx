@@ -103,6 +103,7 @@ const implicitRoles: Record<string, (element: Element) => boolean> = {
   form: (e) => e.tagName === 'FORM' && e.hasAttribute('aria-label'),
   heading: (e) => /^H[1-6]$/.test(e.tagName),
   group: (e) => e.tagName === 'FIELDSET',
+  region: (e) => e.tagName === 'SECTION' && (e.hasAttribute('aria-label') || e.hasAttribute('aria-labelledby')),
 };
 
 export function queryAllByRole(role: string, options: { name?: Matcher } = {}, within: ParentNode = document.body) {

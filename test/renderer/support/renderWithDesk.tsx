@@ -10,12 +10,14 @@ import type { FakeDesk } from './fakeDesk.ts';
 /** Renders a feature component with the app's providers around it, talking to a fake desk. */
 export function renderWithDesk(ui: ReactNode, desk: FakeDesk): Rendered & { state: DeskState } {
   const state = new DeskState(createDeskClient(desk));
-  const rendered = render(
+  const wrapped = (node: ReactNode) => (
     <DeskStateContext.Provider value={state}>
-      <ConfirmProvider>{ui}</ConfirmProvider>
-    </DeskStateContext.Provider>,
+      <ConfirmProvider>{node}</ConfirmProvider>
+    </DeskStateContext.Provider>
   );
-  return { ...rendered, state };
+  const rendered = render(wrapped(ui));
+  // New props for the same component, inside the same providers (so its state survives).
+  return { ...rendered, rerender: (next) => rendered.rerender(wrapped(next)), state };
 }
 
 /** The whole app over a fake desk, after its first round of IPC answers. */

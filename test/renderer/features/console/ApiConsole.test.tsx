@@ -225,3 +225,56 @@ describe('ApiConsole history', () => {
     expect(localStorage.getItem('dfdesk.console.history.v1.dev1')).toBeNull();
   });
 });
+
+describe('ApiConsole history: secrets typed into the path (item 10)', () => {
+  const key = 'a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8a1b2c3d4e5f6a7b8';
+  const typed = `/db/_table/contacts?api_key=${key}&session_token=${jwt}&limit=2&x-api-key=plain-secret&filter=(age%20%3E%2030)`;
+  const masked =
+    '/db/_table/contacts?api_key=[hidden by DF Desk]&session_token=[hidden by DF Desk]&limit=2&x-api-key=[hidden by DF Desk]&filter=(age%20%3E%2030)';
+
+  it('item 10: the path reaches localStorage with its secret query parameters masked, other parameters kept', async () => {
+    const desk = consoleDesk();
+    renderWithDesk(<ApiConsole instance={anInstance()} />, desk);
+    typeInto(getByLabel('Path'), typed);
+    click(sendButton());
+    await waitFor(() => expect(getByRole('button', { name: `GET ${masked} · 200` })).toBeTruthy());
+    // What was sent is what the user typed: masking is for storage only.
+    expect(requests(desk)[0]?.params).toMatchObject({ api_key: key, session_token: jwt, 'x-api-key': 'plain-secret' });
+
+    const stored = localStorage.getItem('dfdesk.console.history.v1.dev1') ?? '';
+    expect(stored).not.toContain(key);
+    expect(stored).not.toContain(jwt);
+    expect(stored).not.toContain('plain-secret');
+    expect(JSON.parse(stored)[0].path).toBe(masked);
+  });
+
+  it('item 10: a recalled entry is not sent with the placeholder; it asks for the hidden values, then sends what was typed', async () => {
+    const desk = consoleDesk();
+    renderWithDesk(<ApiConsole instance={anInstance()} />, desk);
+    typeInto(getByLabel('Path'), '/db/_table/contacts?api_key=typed-key&limit=2');
+    typeInto(getByLabel('Param 1 key'), 'session_token');
+    typeInto(getByLabel('Param 1 value'), 'typed-token');
+    click(sendButton());
+    const entryName = 'GET /db/_table/contacts?api_key=[hidden by DF Desk]&limit=2 · 200';
+    await waitFor(() => expect(getByRole('button', { name: entryName })).toBeTruthy());
+    expect(requests(desk)).toHaveLength(1);
+
+    typeInto(getByLabel('Path'), '/other');
+    click(getByRole('button', { name: entryName }));
+    expect(getByLabel<HTMLInputElement>('Path').value).toBe('/db/_table/contacts?api_key=[hidden by DF Desk]&limit=2');
+    expect(getByLabel<HTMLInputElement>('Param 1 value').value).toBe('[hidden by DF Desk]');
+    click(sendButton());
+    const alert = await waitFor(() => getByRole('alert'));
+    expect(alert.textContent).toContain('Type the hidden values again, or remove them, before sending');
+    expect(alert.textContent).toContain('api_key (in the path), session_token (parameter)');
+    expect(requests(desk)).toHaveLength(1);
+
+    typeInto(getByLabel('Path'), '/db/_table/contacts?api_key=second-key&limit=2');
+    click(getByRole('button', { name: 'Remove param 1' }));
+    click(sendButton());
+    await waitFor(() => expect(requests(desk)).toHaveLength(2));
+    expect(requests(desk)[1]).toEqual({ method: 'GET', path: '/db/_table/contacts', params: { api_key: 'second-key', limit: '2' } });
+    expect(JSON.stringify(requests(desk))).not.toContain('[hidden by DF Desk]');
+    expect(queryByRole('alert')).toBeNull();
+  });
+});

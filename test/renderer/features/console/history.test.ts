@@ -9,6 +9,7 @@ import {
   sanitizeEntry,
   saveHistory,
 } from '../../../../renderer/features/console/history.ts';
+import { hiddenValuesIn } from '../../../../renderer/features/console/hiddenValues.ts';
 
 function memoryStorage(): HistoryStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -95,5 +96,46 @@ describe('console history', () => {
     };
     saveHistory('i1', [entry('/kept')], broken);
     expect(loadHistory('i1', broken).map((item) => item.path)).toEqual(['/kept']);
+  });
+});
+
+describe('console history: secrets in the path (item 10)', () => {
+  it('item 10: masks secret query parameters of the stored path, by any secret-ish name, and keeps the rest', () => {
+    const clean = sanitizeEntry(
+      entry('/db/_table/x?api_key=k1&SESSION_TOKEN=t1&Passcode=p1&limit=5&api%5Fkey=k2&filter=a%3Db&empty=&flag'),
+    );
+    expect(clean.path).toBe(
+      '/db/_table/x?api_key=[hidden by DF Desk]&SESSION_TOKEN=[hidden by DF Desk]&Passcode=[hidden by DF Desk]&limit=5&api%5Fkey=[hidden by DF Desk]&filter=a%3Db&empty=&flag',
+    );
+    // A JWT under an ordinary name, or in the path itself, is hidden too; masking twice changes nothing.
+    const jwtText = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln';
+    const twice = sanitizeEntry(sanitizeEntry(entry(`/user/${jwtText}?note=${jwtText}&api_key=k`)));
+    expect(twice.path).toBe('/user/[hidden by DF Desk]?note=[hidden by DF Desk]&api_key=[hidden by DF Desk]');
+    expect(sanitizeEntry(entry('/db/_table/x?limit=5')).path).toBe('/db/_table/x?limit=5');
+  });
+
+  it('item 10: what is loaded back from storage is masked as well (entries saved by an older version)', () => {
+    const storage = memoryStorage();
+    storage.data.set(
+      'dfdesk.console.history.v1.i1',
+      JSON.stringify([{ method: 'GET', path: '/db/_table/x?api_key=old-secret', params: [], body: '', at: 1 }]),
+    );
+    forgetHistory('i1', memoryStorage());
+    expect(loadHistory('i1', storage)[0]?.path).toBe('/db/_table/x?api_key=[hidden by DF Desk]');
+  });
+
+  it('item 10: names where a recalled draft still holds a placeholder', () => {
+    expect(
+      hiddenValuesIn({
+        method: 'POST',
+        path: '/x?api_key=[hidden by DF Desk]&limit=1',
+        params: [
+          { key: 'token', value: '[hidden by DF Desk]' },
+          { key: 'limit', value: '2' },
+        ],
+        body: '{"email":"a@b.c","password":"[hidden by DF Desk]"}',
+      }),
+    ).toEqual(['api_key (in the path)', 'token (parameter)', 'password (in the body)']);
+    expect(hiddenValuesIn({ method: 'GET', path: '/x?limit=1', params: [], body: '' })).toEqual([]);
   });
 });

@@ -97,7 +97,7 @@ describe('DataBrowser', () => {
     renderWithDesk(<DataBrowser instance={anInstance()} active />, desk);
     const alert = await waitFor(() => getByRole('alert'));
     expect(alert.textContent).toContain('Could not list the services.');
-    click(getByRole('button', { name: 'Try again' }));
+    click(getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(desk.payloads('request')).toHaveLength(2));
     await waitFor(() => expect(getByRole('alert')).toBeTruthy());
   });

@@ -69,12 +69,17 @@ describe('InstanceForm: trusting a certificate', () => {
     expect(getByLabel<HTMLInputElement>(trustLabel).checked).toBe(false);
 
     click(getByRole('button', { name: 'Save instance' }));
+    // Item 16: saving after the failed test (certificate not trusted) asks first.
+    await waitFor(() => getByRole('alertdialog', { name: 'Save despite the failed connection test?' }));
+    click(getByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(desk.payloads('instances.add')[0]).not.toHaveProperty('trustedCertificateSha256');
 
     click(getByLabel(trustLabel));
     click(getByRole('button', { name: 'Save instance' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(2));
+    // Trusting the certificate that stopped the test answers it: no second question.
+    expect(queryByRole('alertdialog')).toBeNull();
     expect(desk.payloads('instances.add')[1]).toMatchObject({ trustedCertificateSha256: SHA });
   });
 

@@ -5,10 +5,12 @@ import { InstanceForm } from '../../../../renderer/features/instances/InstanceFo
 import {
   cleanup,
   click,
+  flush,
   getByLabel,
   getByRole,
   getByText,
   queryAllByLabel,
+  queryByRole,
   queryByText,
   typeInto,
   waitFor,
@@ -165,5 +167,95 @@ describe('InstanceForm (edit)', () => {
     expect(first?.patch).not.toHaveProperty('apiKey');
     expect(second?.patch.apiKey).toBeNull();
     expect(queryByText(/Plain HTTP/)).toBeNull();
+  });
+});
+
+describe('InstanceForm: saving after a failed connection test (item 16)', () => {
+  const keyRefused = aProbeReport({
+    apiKeyAccepted: false,
+    checks: [
+      { id: 'reachable', ok: true, label: 'Server reachable', detail: 'Answered in 12 ms' },
+      { id: 'dreamfactory', ok: true, label: 'DreamFactory API', detail: 'GET /api/v2/system/environment answered' },
+      {
+        id: 'api-key',
+        ok: false,
+        label: 'API key accepted',
+        detail: 'DreamFactory did not accept the API key: no app has this key, or the app has no default role.',
+      },
+      { id: 'forever-sessions', ok: false, label: 'Remember me (forever sessions)', detail: 'Off.' },
+    ],
+  });
+
+  function probedDesk(probe: () => unknown) {
+    return new FakeDesk({
+      'instances.add': (input: NewInstance) => anInstance({ id: 'new1', name: input.name, url: input.url }),
+      'instances.probe': probe as () => ReturnType<typeof aProbeReport>,
+    });
+  }
+
+  async function testConnection() {
+    click(getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(getByRole('button', { name: 'Test connection' }).getAttribute('aria-busy')).toBeNull());
+  }
+
+  it('item 16: warns, naming the failed check, and saves only when the user says "Save anyway"', async () => {
+    const desk = probedDesk(() => keyRefused);
+    const onSaved = vi.fn();
+    renderWithDesk(<InstanceForm onSaved={onSaved} onCancel={vi.fn()} />, desk);
+    fill('Dev', 'https://df.example.com');
+    typeInto(getByLabel('API key'), 'wrong-key');
+    await testConnection();
+
+    click(getByRole('button', { name: 'Save instance' }));
+    const warning = await waitFor(() => getByRole('alertdialog', { name: 'Save despite the failed connection test?' }));
+    expect(warning.textContent).toContain('API key accepted — DreamFactory did not accept the API key');
+    // "Remember me" off is a server setting, not a failed connection.
+    expect(warning.textContent).not.toContain('Remember me');
+    expect(warning.textContent).toContain('fix this later in Edit instance');
+    click(getByRole('button', { name: 'Cancel' }, warning));
+    await flush();
+    expect(desk.payloads('instances.add')).toHaveLength(0);
+    expect(onSaved).not.toHaveBeenCalled();
+
+    click(getByRole('button', { name: 'Save instance' }));
+    await waitFor(() => getByRole('alertdialog'));
+    click(getByRole('button', { name: 'Save anyway' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(desk.payloads('instances.add')[0]).toMatchObject({ url: 'https://df.example.com', apiKey: 'wrong-key' });
+  });
+
+  it('item 16: warns when the test could not run at all (unreachable server)', async () => {
+    const desk = probedDesk(() => {
+      throw failWith('network', 'connect ECONNREFUSED 127.0.0.1:9');
+    });
+    renderWithDesk(<InstanceForm onSaved={vi.fn()} onCancel={vi.fn()} />, desk);
+    fill('Down', 'http://127.0.0.1:9');
+    await testConnection();
+    click(getByRole('button', { name: 'Save instance' }));
+    const warning = await waitFor(() => getByRole('alertdialog'));
+    expect(warning.textContent).toContain('The connection test could not run — connect ECONNREFUSED 127.0.0.1:9');
+  });
+
+  it('item 16: no warning after a passing test, nor once the URL or key changed since the failed one', async () => {
+    const passing = probedDesk(() => aProbeReport());
+    const onSaved = vi.fn();
+    renderWithDesk(<InstanceForm onSaved={onSaved} onCancel={vi.fn()} />, passing);
+    fill('Dev', 'https://df.example.com');
+    await testConnection();
+    click(getByRole('button', { name: 'Save instance' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(queryByRole('alertdialog')).toBeNull();
+    await cleanup();
+
+    const failing = probedDesk(() => keyRefused);
+    const savedLater = vi.fn();
+    renderWithDesk(<InstanceForm onSaved={savedLater} onCancel={vi.fn()} />, failing);
+    fill('Dev', 'https://df.example.com');
+    typeInto(getByLabel('API key'), 'wrong-key');
+    await testConnection();
+    typeInto(getByLabel('API key'), 'fixed-key');
+    click(getByRole('button', { name: 'Save instance' }));
+    await waitFor(() => expect(savedLater).toHaveBeenCalledTimes(1));
+    expect(queryByRole('alertdialog')).toBeNull();
   });
 });
