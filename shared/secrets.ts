@@ -43,8 +43,60 @@ const credentialTextRules: ReadonlyArray<readonly [RegExp, string]> = [
   [API_KEY_PATTERN, REDACTED],
 ];
 
+/** `secret` as RFC 3986 percent-encoding (encodeURIComponent leaves !'()* alone; RFC 3986 does not). */
+function rfc3986(secret: string): string {
+  return encodeURIComponent(secret).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function htmlEscaped(secret: string, apostrophe: string): string {
+  return secret
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, apostrophe)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * The forms a server may quote `secret` in: as it is, URL-encoded (RFC 3986, encodeURIComponent, PHP's
+ * urlencode, lower-case hex), HTML-escaped (DF escapes every error message) and JSON-escaped. A key need not
+ * look like one (`k-Live_0123!` is no 64-hex string), so it is hidden because it is known, in each form.
+ */
+export function secretVariants(secret: string): string[] {
+  const encoded = rfc3986(secret);
+  const json = JSON.stringify(secret).slice(1, -1);
+  return [
+    ...new Set([
+      secret,
+      encoded,
+      encoded.replace(/%[0-9A-F]{2}/g, (pair) => pair.toLowerCase()),
+      encodeURIComponent(secret),
+      encoded.replace(/%20/g, '+').replace(/~/g, '%7E'),
+      htmlEscaped(secret, '&#039;'),
+      htmlEscaped(secret, '&#39;'),
+      json,
+      json.replace(/\//g, '\\/'),
+    ]),
+  ];
+}
+
+// The same few secrets (an instance's API key, its tokens) are scrubbed from every answer: expand each once.
+const variantsOf = new Map<string, readonly string[]>();
+
+/** The secrets worth looking for, each in every form, longest first (a form containing another goes whole). */
 function usable(secrets: SecretList): string[] {
-  return secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH);
+  const found: string[] = [];
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+    let variants = variantsOf.get(secret);
+    if (variants === undefined) {
+      variants = secretVariants(secret);
+      if (variantsOf.size > 256) variantsOf.clear();
+      variantsOf.set(secret, variants);
+    }
+    found.push(...variants);
+  }
+  return found.length > 1 ? [...new Set(found)].sort((a, b) => b.length - a.length) : found;
 }
 
 function withoutExact(text: string, secrets: readonly string[]): string {

@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import type { DeskErrorKind, eventNames, InstanceTag, ChannelName as ListedChannelName } from './names.ts';
+import { apiKeyControlCharacterMessage, hasControlCharacter } from './api-key-input.ts';
 import { httpMethods, instanceTags } from './names.ts';
+
+export { apiKeyControlCharacterMessage };
 
 // The names live in the zod-free names.ts (the preload bundles them); re-exported so the contract stays one import.
 export {
@@ -45,12 +48,12 @@ export interface Instance {
 
 const nameSchema = z.string().trim().min(1, 'Give the instance a name.').max(80);
 const urlInputSchema = z.string().trim().min(1, 'Enter the instance URL.').max(2048);
-/** CR, LF, NUL, tab, any C0 control or DEL: refused (checked before the trim), never stripped. */
-export const apiKeyControlCharacterMessage =
-  'The API key contains a control character (such as a line break or a tab). Copy the key again, without it.';
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
-const withoutControlCharacters = (key: string) => !/[\u0000-\u001f\u007f]/.test(key);
-const apiKeySchema = z.string().refine(withoutControlCharacters, apiKeyControlCharacterMessage).trim().max(512);
+/** Control characters are refused (checked before the trim, see api-key-input.ts), never stripped. */
+const apiKeySchema = z
+  .string()
+  .refine((key) => !hasControlCharacter(key), apiKeyControlCharacterMessage)
+  .trim()
+  .max(512);
 /** A SHA-256 certificate fingerprint as certificate viewers show it: 32 colon-separated hex pairs. */
 export const sha256FingerprintSchema = z
   .string()

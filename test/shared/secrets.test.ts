@@ -10,6 +10,7 @@ import {
   redactDataText,
   redactText,
   redactValue,
+  secretVariants,
 } from '../../shared/secrets.ts';
 import { findSecrets } from '../electron/main/services/fixtures/secret-walk.ts';
 
@@ -173,6 +174,16 @@ describe('redactData (DF answers shown to the user)', () => {
     let absurd: unknown = 'bottom';
     for (let i = 0; i < 300; i++) absurd = [absurd];
     expect(JSON.stringify(redactData(absurd))).toContain(TOO_DEEP);
+  });
+
+  it('hides a known secret in every form a server may quote it in (URL-, HTML-, JSON-encoded)', () => {
+    const key = 'k-Live_0123!&co "x"/y';
+    const quoted = secretVariants(key).map((form) => `key=${form};`);
+    expect(quoted.length).toBeGreaterThan(5);
+    const shown = redactData({ quoted, note: `echo ${encodeURIComponent(key)} and ${key.replace(/&/g, '&amp;')}` }, { secrets: [key] });
+    const text = JSON.stringify(shown);
+    for (const form of secretVariants(key)) expect(text, form).not.toContain(form);
+    expect(redactText(`refused ${encodeURIComponent(key)}`, [key])).toBe(`refused ${REDACTED}`);
   });
 
   it('redactDataText works on bare text', () => {

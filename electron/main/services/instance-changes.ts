@@ -29,7 +29,8 @@ export class InstanceChanges {
   async update(id: string, patch: InstancePatch): Promise<Instance> {
     const before = this.registry.get(id);
     const previousLogin = this.registry.getLastLogin(id)?.login;
-    const outcome = await this.registry.applyUpdate(id, patch);
+    // Announced once the session has followed: a window reloading on the event then sees the new key at work.
+    const outcome = await this.registry.applyUpdate(id, patch, { announce: false });
     const updated = outcome.instance;
     const change: InstanceChange = {
       urlChanged: updated.url !== before.url,
@@ -44,7 +45,11 @@ export class InstanceChanges {
       ? pinChangeReason({ apiKey: outcome.apiKeyDropped, session: previousLogin !== undefined })
       : undefined;
     if (reason !== undefined) change.reason = reason;
-    if (affectsSession(before, updated, change)) await this.sessions.instanceUpdated(id, change);
+    try {
+      if (affectsSession(before, updated, change)) await this.sessions.instanceUpdated(id, change);
+    } finally {
+      this.registry.announce();
+    }
     return updated;
   }
 

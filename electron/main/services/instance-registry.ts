@@ -112,8 +112,12 @@ export class InstanceRegistry {
     return (await this.applyUpdate(id, patch)).instance;
   }
 
-  /** update(), telling what happened to the instance's secrets. */
-  async applyUpdate(id: string, patch: InstancePatch): Promise<InstanceUpdate> {
+  /**
+   * update(), telling what happened to the instance's secrets. With `announce: false` the change is not
+   * announced to listeners: the caller does that with announce() once the instance's session has followed,
+   * so no window reloads with the old key.
+   */
+  async applyUpdate(id: string, patch: InstancePatch, options: { announce?: boolean } = {}): Promise<InstanceUpdate> {
     this.store.revalidate();
     const parsed = parseInput(instancePatchSchema, patch);
     const current = this.find(id);
@@ -139,7 +143,10 @@ export class InstanceRegistry {
       await writeBinding(this.vault, id, bindingOf(updated), this.logger);
     }
     this.verified.delete(id);
-    this.writeAll(this.readAll().map((item) => (item.id === id ? updated : item)));
+    this.writeAll(
+      this.readAll().map((item) => (item.id === id ? updated : item)),
+      options.announce ?? true,
+    );
     const pinChanged = originOf(url) === originOf(current.url) && updated.trustedCertificateSha256 !== current.trustedCertificateSha256;
     return { instance: toInstance(updated), moved, apiKeyDropped: dropKey && current.hasApiKey, pinChanged };
   }
@@ -231,12 +238,13 @@ export class InstanceRegistry {
     return found;
   }
 
-  private writeAll(instances: StoredInstance[]): void {
+  private writeAll(instances: StoredInstance[], announce = true): void {
     this.store.set('instances', instances);
-    this.notify();
+    if (announce) this.announce();
   }
 
-  private notify(): void {
+  /** Tells the listeners (every window) the current list. */
+  announce(): void {
     if (this.listeners.size === 0) return;
     const snapshot = this.list();
     for (const listener of this.listeners) {

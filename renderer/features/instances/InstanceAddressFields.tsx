@@ -51,6 +51,7 @@ export function InstanceAddressFields({ values, errors, set, instance }: Instanc
         type="password"
         value={values.apiKey}
         onValue={(value) => set('apiKey', value)}
+        error={errors.apiKey}
         placeholder={instance?.hasApiKey ? 'Stored. Leave blank to keep it.' : 'From Apps in the DF admin console'}
         hint="Kept in the system keychain, never shown again."
         autoComplete="off"

@@ -16,6 +16,7 @@ import {
 } from './instanceForm.ts';
 import { useConnectionTest } from './useConnectionTest.ts';
 import { useSaveInstance } from './useSaveInstance.ts';
+import { trimSpaces } from '../../../shared/ipc/api-key-input.ts';
 
 export interface InstanceFormProps {
   /** Leave out to add a new instance. */
@@ -46,7 +47,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
       return;
     }
     const pin = probe.trustSha256 ?? keptPin(instance, forgetPin, values.url);
-    void probe.test(values.url.trim(), values.apiKey.trim(), pin);
+    void probe.test(values.url.trim(), trimSpaces(values.apiKey), pin);
   }
 
   async function submit(event: FormEvent) {

