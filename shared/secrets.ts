@@ -83,20 +83,29 @@ export function secretVariants(secret: string): string[] {
 // The same few secrets (an instance's API key, its tokens) are scrubbed from every answer: expand each once.
 const variantsOf = new Map<string, readonly string[]>();
 
-/** The secrets worth looking for, each in every form, longest first (a form containing another goes whole). */
-function usable(secrets: SecretList): string[] {
-  const found: string[] = [];
-  for (const secret of secrets) {
-    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
-    let variants = variantsOf.get(secret);
-    if (variants === undefined) {
-      variants = secretVariants(secret);
-      if (variantsOf.size > 256) variantsOf.clear();
-      variantsOf.set(secret, variants);
-    }
-    found.push(...variants);
+function variantsFor(secret: string): readonly string[] {
+  let variants = variantsOf.get(secret);
+  if (variants === undefined) {
+    variants = secretVariants(secret).sort((a, b) => b.length - a.length);
+    if (variantsOf.size > 256) variantsOf.clear();
+    variantsOf.set(secret, variants);
   }
-  return found.length > 1 ? [...new Set(found)].sort((a, b) => b.length - a.length) : found;
+  return variants;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function worthLookingFor(secret: string | null | undefined): secret is string {
+  return typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH;
+}
+
+/** The secrets worth looking for, each in every form, longest first (a form containing another goes whole). */
+function usable(secrets: SecretList): readonly string[] {
+  // One secret (the usual case: an instance's API key) costs a map lookup, no allocation.
+  if (secrets.length === 1) return worthLookingFor(secrets[0]) ? variantsFor(secrets[0]) : NONE;
+  const found = new Set<string>();
+  for (const secret of secrets) if (worthLookingFor(secret)) for (const form of variantsFor(secret)) found.add(form);
+  return [...found].sort((a, b) => b.length - a.length);
 }
 
 function withoutExact(text: string, secrets: readonly string[]): string {
@@ -155,11 +164,16 @@ export function containsJwt(text: string): boolean {
   return new RegExp(JWT_PATTERN.source).test(text);
 }
 
-/** For log lines and error messages: every credential-shaped part and each of `secrets` is replaced. */
-export function redactText(text: string, secrets: SecretList = []): string {
-  let out = withoutExact(text, usable(secrets));
+/** redactText with `exact` already expanded by usable(). */
+function logGradeText(text: string, exact: readonly string[]): string {
+  let out = withoutExact(text, exact);
   for (const [pattern, replacement] of credentialTextRules) out = out.replace(pattern, replacement);
   return out;
+}
+
+/** For log lines and error messages: every credential-shaped part and each of `secrets` is replaced. */
+export function redactText(text: string, secrets: SecretList = []): string {
+  return logGradeText(text, usable(secrets));
 }
 
 // ── values ────────────────────────────────────────────────────────────────────────────────────────────
@@ -171,7 +185,7 @@ export function redactValue(value: unknown, secrets: SecretList = []): unknown {
   const exact = usable(secrets);
   const seen = new WeakSet<object>();
   const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === 'string') return redactText(item, exact);
+    if (typeof item === 'string') return logGradeText(item, exact);
     if (item === null || typeof item === 'number' || typeof item === 'boolean') return item;
     if (typeof item === 'bigint') return item.toString();
     if (typeof item !== 'object') return undefined; // functions, symbols, undefined
@@ -179,7 +193,7 @@ export function redactValue(value: unknown, secrets: SecretList = []): unknown {
     if (depth >= MAX_LOG_DEPTH) return '[too deep]';
     seen.add(item);
     // The stack would repeat the message and adds little to a user's log; keep what identifies the failure.
-    if (item instanceof Error) return { name: item.name, message: redactText(item.message, exact) };
+    if (item instanceof Error) return { name: item.name, message: logGradeText(item.message, exact) };
     if (Array.isArray(item)) return item.map((entry) => walk(entry, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(item)) {
@@ -207,11 +221,16 @@ const MAX_DATA_DEPTH = 256;
 /** What stands where an answer nests deeper than anyone reads (and deeper than is safe to walk). */
 export const TOO_DEEP = '[nested too deep to show]';
 
-/** For one text of a DF answer (a header value): whole JWTs and the given secrets hidden. */
-export function redactDataText(text: string, secrets: SecretList = []): string {
-  const out = withoutExact(text, usable(secrets));
+/** redactDataText with `exact` already expanded by usable(). */
+function dataGradeText(text: string, exact: readonly string[]): string {
+  const out = withoutExact(text, exact);
   // Every JWT starts with eyJ: most texts can skip the pattern (this runs on each string of each DF answer).
   return out.includes('eyJ') ? out.replace(JWT_PATTERN, REDACTED) : out;
+}
+
+/** For one text of a DF answer (a header value): whole JWTs and the given secrets hidden. */
+export function redactDataText(text: string, secrets: SecretList = []): string {
+  return dataGradeText(text, usable(secrets));
 }
 
 interface DataWalk {
@@ -221,7 +240,7 @@ interface DataWalk {
 }
 
 function dataText(item: string, walk: DataWalk): string {
-  return walk.thorough ? redactText(item, walk.exact) : redactDataText(item, walk.exact);
+  return walk.thorough ? logGradeText(item, walk.exact) : dataGradeText(item, walk.exact);
 }
 
 // Module-level rather than a closure per call: the request proxy runs this on every DF answer.

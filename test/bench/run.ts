@@ -21,11 +21,12 @@ const contenders = [
 /** One row per side: its total, its cost per request, and a ratio against the reference side. */
 function sideTable(result: SideBySide, ratioTitle: string, ratio: (side: TimedSide) => number): string {
   return renderTable(
-    ['side', 'total ms', 'µs / request', ratioTitle],
+    ['side', 'total ms', 'µs / request', 'CPU µs / request', ratioTitle],
     result.sides.map((side) => [
       side.name,
       side.totalMs.toFixed(0),
       ((side.totalMs * 1000) / result.requestsPerSide).toFixed(0),
+      ((side.cpuMs * 1000) / result.requestsPerSide).toFixed(0),
       ratio(side).toFixed(3),
     ]),
   );
@@ -64,5 +65,6 @@ console.log(sideTable(deskOverhead, 'this / engine', (side) => side.totalMs / (e
 const deskSide = deskOverhead.sides[1];
 if (engine && deskSide) {
   console.log(`\nratio desk.api.request / client.http: ${(deskSide.totalMs / engine.totalMs).toFixed(3)} (target <= 1.10)`);
+  console.log(`the same in CPU time (client and server of this process): ${(deskSide.cpuMs / engine.cpuMs).toFixed(3)}`);
 }
 console.log(`bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -11,6 +11,8 @@ export interface Side {
 export interface TimedSide {
   name: string;
   totalMs: number;
+  /** CPU time of this process over the side's blocks (client and loopback server alike): steadier than wall time. */
+  cpuMs: number;
 }
 
 export interface SideBySide {
@@ -20,21 +22,28 @@ export interface SideBySide {
 
 export const BLOCK = 250;
 
-async function timeBlock(get: () => Promise<unknown>): Promise<number> {
+async function timeBlock(get: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < BLOCK; i += 1) await get();
-  return performance.now() - start;
+  const wallMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
 export async function timeSideBySide(sides: readonly Side[], requestsPerSide: number): Promise<SideBySide> {
-  const totals = sides.map(() => 0);
+  const totals = sides.map(() => ({ wallMs: 0, cpuMs: 0 }));
   for (const side of sides) await timeBlock(side.get);
   for (let block = 0; block * BLOCK < requestsPerSide; block += 1) {
     // Rotate the order so no side always runs first or last.
     for (let i = 0; i < sides.length; i += 1) {
       const at = (block + i) % sides.length;
-      totals[at] = (totals[at] ?? 0) + (await timeBlock(sides[at]!.get));
+      const took = await timeBlock(sides[at]!.get);
+      const total = totals[at]!;
+      total.wallMs += took.wallMs;
+      total.cpuMs += took.cpuMs;
     }
   }
-  return { requestsPerSide, sides: sides.map((side, at) => ({ name: side.name, totalMs: totals[at] ?? 0 })) };
+  const timed = sides.map((side, at) => ({ name: side.name, totalMs: totals[at]!.wallMs, cpuMs: totals[at]!.cpuMs }));
+  return { requestsPerSide, sides: timed };
 }
