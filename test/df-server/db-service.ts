@@ -1,13 +1,6 @@
 // The `db` service: _table CRUD and _schema over the in-memory store (docs/dreamfactory-protocol.md §6).
 import { formatDfDate } from './clock.ts';
-import {
-  filterRows,
-  findRow,
-  paginate,
-  parseIds,
-  projectRow,
-  sortRows,
-} from './db-query.ts';
+import { filterRows, findRow, paginate, parseIds, projectRow, sortRows } from './db-query.ts';
 import { tableSchema } from './db-schema.ts';
 import type { Cell, Row, Table } from './db-store.ts';
 import { DfErrorResponse } from './errors-by-era.ts';

@@ -1,19 +1,10 @@
 // GET /system/environment and GET /api/v2 shapes per era (docs/dreamfactory-protocol.md §5, §6).
-import { afterEach, describe, expect, it } from 'vitest';
-import { NO_ROLE_API_KEY, startDfServer } from './index.ts';
-import type { DfServer, DfServerOptions } from './index.ts';
-import { asRecord, call, login, outcome } from './test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { NO_ROLE_API_KEY, } from './index.ts';
+import type { DfServer, } from './index.ts';
+import { asRecord, call, login, outcome, serverPerTest } from './test-helpers.ts';
 
-let server: DfServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: DfServerOptions = {}): Promise<DfServer> {
-  server = await startDfServer(options);
-  return server;
-}
+const start = serverPerTest();
 
 async function environment(srv: DfServer, options: { token?: string; apiKey?: string | null } = {}) {
   const result = await call(srv, 'GET', '/system/environment', options);

@@ -1,25 +1,14 @@
 // Guest access (docs/dreamfactory-protocol.md §4, §10): a real DF answers a request that carries only an API key
 // whose app has a default role with 200, no session needed. The default app's role reads db; `guestRole: false`
 // gives it a role that reaches nothing, for tests about a key that is refused without a user.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from './cli-args.ts';
-import { startDfServer } from './index.ts';
-import type { DfServer, DfServerOptions } from './index.ts';
-import { asRecord, call, login, outcome, resourceOf } from './test-helpers.ts';
+import { asRecord, call, login, outcome, resourceOf, serverPerTest } from './test-helpers.ts';
 
 const CONTACTS = '/db/_table/contacts';
 const NOT_AUTHENTICATED = 'Unauthorized. User is not authenticated.';
 
-let server: DfServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: DfServerOptions = {}): Promise<DfServer> {
-  server = await startDfServer(options);
-  return server;
-}
+const start = serverPerTest();
 
 function serviceNames(body: unknown): string[] {
   const services = asRecord(body).services;
@@ -56,7 +45,6 @@ describe.each(['latest', '2.14', '2.0'] as const)('guest role, profile %s', (pro
       const created = await call(srv, 'POST', CONTACTS, { token, body: { resource: [{ first_name: 'Jane', last_name: 'Doe' }] } });
       expect(created.status).toBe(200);
       await srv.close();
-      server = undefined;
     }
   });
 });

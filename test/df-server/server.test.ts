@@ -1,22 +1,13 @@
 // Server plumbing: stats, request log, injected faults, redirects, close().
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDfServer } from './index.ts';
-import type { DfServer, DfServerOptions } from './index.ts';
+import type { DfServer, } from './index.ts';
 import { REQUEST_LOG_LIMIT } from './stats.ts';
-import { asRecord, call, login } from './test-helpers.ts';
+import { asRecord, call, login, serverPerTest } from './test-helpers.ts';
 import { waitFor } from '../fixtures/waiting.ts';
 
-let server: DfServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: DfServerOptions = {}): Promise<DfServer> {
-  server = await startDfServer(options);
-  return server;
-}
+const start = serverPerTest();
 
 /** Raw node:http PUT so the socket-level error (ECONNRESET / socket hang up) is visible. */
 function rawRefresh(srv: DfServer, token: string): Promise<number> {

@@ -158,18 +158,22 @@ export async function startDfServer(options: DfServerOptions = {}): Promise<DfSe
   });
   const port = (server.address() as AddressInfo).port;
 
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${listenHost}:${port}`,
     port,
     stats,
     requestLog,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Idempotent: a test may close its server itself and leave the cleanup to close it again.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         for (const socket of sockets) socket.destroy();
-      }),
+      });
+      return closing;
+    },
     setFault: (fault) => faults.set(fault),
     setClockOffset: (seconds) => state.clock.setOffset(seconds),
     blacklistToken: (token) => invalidateToken(state, token),

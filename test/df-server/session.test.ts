@@ -1,23 +1,12 @@
 // Session endpoints: login variants, remember_me boolval, admin vs user paths, session object shape, credential transport.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startDfServer } from './index.ts';
-import type { DfServer, DfServerOptions } from './index.ts';
-import { asRecord, call, login, loginSession, outcome, payloadOf } from './test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { asRecord, call, login, loginSession, outcome, payloadOf, serverPerTest } from './test-helpers.ts';
 import { ADMIN, JANE } from '../fixtures/users.ts';
 
 const CONTACTS = '/db/_table/contacts';
 const BASE_KEYS = ['session_token', 'session_id', 'id', 'name', 'first_name', 'last_name', 'email', 'is_sys_admin', 'last_login_date', 'host'];
 
-let server: DfServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: DfServerOptions = {}): Promise<DfServer> {
-  server = await startDfServer(options);
-  return server;
-}
+const start = serverPerTest();
 
 describe('remember_me is PHP-boolval()ed', () => {
   it.each([

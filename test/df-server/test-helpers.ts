@@ -1,6 +1,21 @@
 // Shared helpers for the df-server tests: real HTTP calls over loopback (fetch), token decoding.
+import { afterEach } from 'vitest';
 import { ADMIN, API_KEY, JANE } from '../fixtures/users.ts';
-import type { DfServer } from './types.ts';
+import { startDfServer } from './server.ts';
+import type { DfServer, DfServerOptions } from './types.ts';
+
+/** One DF test server per test, closed after it. Call once at the top of a test file; use what it returns. */
+export function serverPerTest(): (options?: DfServerOptions) => Promise<DfServer> {
+  const started: DfServer[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((server) => server.close()));
+  });
+  return async (options = {}) => {
+    const server = await startDfServer(options);
+    started.push(server);
+    return server;
+  };
+}
 
 export interface CallOptions {
   token?: string;

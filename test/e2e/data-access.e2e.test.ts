@@ -7,16 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DfServer } from '../df-server/index.ts';
 import { apiKey, jane, loggedRequests, startServer } from './fixtures.ts';
 import { type DeskHarness, launchDesk } from './harness.ts';
-import {
-  consoleResponse,
-  dialog,
-  expectText,
-  fillSignIn,
-  openTab,
-  selectInstance,
-  sendConsole,
-  waitForSidebarState,
-} from './ui.ts';
+import { consoleResponse, dialog, expectText, fillSignIn, openTab, selectInstance, sendConsole, waitForSidebarState } from './ui.ts';
 
 const guestBadge = "Guest access — the app's default role, not signed in";
 

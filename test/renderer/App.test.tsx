@@ -4,20 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Instance, SessionStatus } from '../../shared/ipc/contract.ts';
 import { forgetDraft } from '../../renderer/features/console/drafts.ts';
 import { forgetHistory } from '../../renderer/features/console/history.ts';
-import {
-  cleanup,
-  click,
-  flush,
-  getByLabel,
-  getByRole,
-  getByText,
-  keyDown,
-  queryAllByRole,
-  queryByRole,
-  queryByText,
-  typeInto,
-  waitFor,
-} from './support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, keyDown, queryAllByRole, queryByRole, queryByText, typeInto, waitFor } from './support/dom.tsx';
 import { FakeDesk, failWith, type Handlers } from './support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from './support/fixtures.ts';
 import { renderApp } from './support/renderWithDesk.tsx';

@@ -2,17 +2,7 @@
  * A DeskBridge for component tests: answers each channel from a handler the test sets, records every call, and
  * pushes events on demand. The real bridge (preload / e2e binding) is exercised by the e2e suite.
  */
-import type {
-  ChannelName,
-  ChannelPayload,
-  ChannelValue,
-  DeskBridge,
-  DeskErrorData,
-  DeskErrorKind,
-  DeskEventName,
-  DeskEvents,
-  DeskResult,
-} from '../../../shared/ipc/contract.ts';
+import type { ChannelName, ChannelPayload, ChannelValue, DeskBridge, DeskErrorData, DeskErrorKind, DeskEventName, DeskEvents, DeskResult } from '../../../shared/ipc/contract.ts';
 
 export type Handlers = {
   [C in ChannelName]?: (payload: ChannelPayload<C>) => ChannelValue<C> | Promise<ChannelValue<C>>;

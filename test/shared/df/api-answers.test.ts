@@ -2,14 +2,7 @@
 // own DF layer (renderer/features/data/dfData.ts, now removed) checked, against the shared readers.
 import axios, { type AxiosRequestConfig } from 'axios';
 import { describe, expect, it } from 'vitest';
-import {
-  deleteRecordByKey,
-  describeRecordKey,
-  recordKey,
-  updateRecord,
-  updateRecordByKey,
-  writableKey,
-} from '../../../shared/df/api.ts';
+import { deleteRecordByKey, describeRecordKey, recordKey, updateRecord, updateRecordByKey, writableKey } from '../../../shared/df/api.ts';
 import { readRecordPage, readServices, readTableSchema, readTables } from '../../../shared/df/api-answers.ts';
 import { DfError } from '../../../shared/df/errors.ts';
 

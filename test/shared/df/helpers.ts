@@ -2,7 +2,6 @@
 // loopback servers. Users, cleanup, waiting, clocks and rejection() live in test/fixtures/.
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createDfClient } from '../../../shared/df/index.ts';
 import type { DfClient, DfClientOptions, DfError, Timers, TokenStore } from '../../../shared/df/index.ts';
 import type { DfProfile, DfServer, DfServerOptions } from '../../df-server/index.ts';
@@ -11,6 +10,7 @@ import { InstantTimers, ManualClock } from '../../fixtures/clocks.ts';
 import { dfServer } from '../../fixtures/servers.ts';
 import { API_KEY } from '../../fixtures/users.ts';
 import { flush, waitFor } from '../../fixtures/waiting.ts';
+import { listenOnLoopback } from '../../fixtures/servers.ts';
 
 export const ERAS: readonly DfProfile[] = ['latest', '2.14', '2.0'];
 
@@ -124,16 +124,7 @@ export async function plainServer(
       handler(req, res, body);
     });
   });
-  server.keepAliveTimeout = 1;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  onCleanup(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const port = await listenOnLoopback(server);
   return { url: `http://127.0.0.1:${port}`, server, requests };
 }
 

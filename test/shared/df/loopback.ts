@@ -3,12 +3,11 @@
 // answer was cut short (the client closed the socket before the server finished).
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { onCleanup } from '../../fixtures/cleanup.ts';
 import type { ManualClock } from '../../fixtures/clocks.ts';
 import { waitFor } from '../../fixtures/waiting.ts';
+import { listenOnLoopback } from '../../fixtures/servers.ts';
 
 export interface Exchange {
   method: string;
@@ -49,16 +48,7 @@ export async function scriptedServer(script: Script): Promise<Scripted> {
       script(req, res, exchange);
     });
   });
-  server.keepAliveTimeout = 1;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  onCleanup(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     exchanges,

@@ -1,11 +1,6 @@
 // The contract's certificate fields: a pinned fingerprint is 32 colon-separated hex pairs, stored upper case.
 import { describe, expect, it } from 'vitest';
-import {
-  instancePatchSchema,
-  newInstanceSchema,
-  probeInputSchema,
-  sha256FingerprintSchema,
-} from '../../../shared/ipc/contract.ts';
+import { instancePatchSchema, newInstanceSchema, probeInputSchema, sha256FingerprintSchema } from '../../../shared/ipc/contract.ts';
 
 const SHA = 'e7:8f:08:ac:7f:a0:a9:9b:b4:47:a1:44:b9:ae:7d:18:35:c1:b0:3d:b3:85:92:63:b9:23:99:aa:f9:74:9e:2c';
 

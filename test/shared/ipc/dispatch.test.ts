@@ -1,13 +1,7 @@
 import { REDACTED, redactText } from '../../../shared/secrets.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { apiKeyControlCharacterMessage, type ChannelName, channelNames } from '../../../shared/ipc/contract.ts';
-import {
-  dispatch,
-  internalErrorMessage,
-  isChannelName,
-  toDeskErrorData,
-  unknownChannelMessage,
-} from '../../../shared/ipc/dispatch.ts';
+import { dispatch, internalErrorMessage, isChannelName, toDeskErrorData, unknownChannelMessage } from '../../../shared/ipc/dispatch.ts';
 import { createRecordingApi, sampleInstance } from './recording-api.ts';
 
 const jwt =

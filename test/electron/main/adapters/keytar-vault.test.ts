@@ -5,12 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeytarLike } from '../../../../electron/main/adapters/keytar-vault.ts';
-import {
-  createKeychainVault,
-  keytarItems,
-  loadKeytarModule,
-  openSecretVault,
-} from '../../../../electron/main/adapters/keytar-vault.ts';
+import { createKeychainVault, keytarItems, loadKeytarModule, openSecretVault } from '../../../../electron/main/adapters/keytar-vault.ts';
 import { isDeskError } from '../../../../shared/ipc/desk-error.ts';
 import type { SecretVault } from '../../../../electron/main/ports.ts';
 import { loadTestKeytar, recordingLogger, removeService, uniqueService } from './fixtures/test-keyring.ts';

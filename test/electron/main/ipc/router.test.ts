@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { channelNames, ipcPrefix } from '../../../../shared/ipc/contract.ts';
 import { unknownChannelMessage } from '../../../../shared/ipc/dispatch.ts';
-import {
-  handleInvoke,
-  type IpcMainLike,
-  refusedSenderMessage,
-  registerIpcRoutes,
-} from '../../../../electron/main/ipc/router.ts';
+import { handleInvoke, type IpcMainLike, refusedSenderMessage, registerIpcRoutes } from '../../../../electron/main/ipc/router.ts';
 import type { InvokeEventLike } from '../../../../electron/main/ipc/sender-policy.ts';
 import { createRecordingApi, sampleInstance } from '../../../shared/ipc/recording-api.ts';
 import { frame, invokeEvent } from './fake-sender.ts';

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decideNavigation,
-  defaultExternalAllowlist,
-  externalLinkTarget,
-} from '../../../../electron/main/shell/navigation-policy.ts';
+import { decideNavigation, defaultExternalAllowlist, externalLinkTarget } from '../../../../electron/main/shell/navigation-policy.ts';
 
 describe('externalLinkTarget', () => {
   const opened: Array<[string, string]> = [

@@ -4,19 +4,7 @@ import type { ProxyResponse } from '../../../../shared/ipc/contract.ts';
 import { ApiConsole } from '../../../../renderer/features/console/ApiConsole.tsx';
 import { forgetDraft } from '../../../../renderer/features/console/drafts.ts';
 import { forgetHistory } from '../../../../renderer/features/console/history.ts';
-import {
-  cleanup,
-  click,
-  flush,
-  getByLabel,
-  getByRole,
-  getByText,
-  keyDown,
-  queryByRole,
-  selectOption,
-  typeInto,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, keyDown, queryByRole, selectOption, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';

@@ -1,14 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addToHistory,
-  forgetHistory,
-  type HistoryEntry,
-  type HistoryStorage,
-  historyLimit,
-  loadHistory,
-  sanitizeEntry,
-  saveHistory,
-} from '../../../../renderer/features/console/history.ts';
+import { addToHistory, forgetHistory, type HistoryEntry, type HistoryStorage, historyLimit, loadHistory, sanitizeEntry, saveHistory } from '../../../../renderer/features/console/history.ts';
 import { hiddenValuesIn } from '../../../../renderer/features/console/hiddenValues.ts';
 
 function memoryStorage(): HistoryStorage & { data: Map<string, string> } {

@@ -7,16 +7,7 @@ import type { ProxyRequest, ProxyResponse } from '../../../../shared/ipc/contrac
 import { ApiConsole } from '../../../../renderer/features/console/ApiConsole.tsx';
 import { DataBrowser } from '../../../../renderer/features/data/DataBrowser.tsx';
 import { SessionPanel } from '../../../../renderer/features/session/SessionPanel.tsx';
-import {
-  cleanup,
-  click,
-  flush,
-  getByLabel,
-  getByRole,
-  queryByRole,
-  queryByText,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, queryByRole, queryByText, waitFor } from '../../support/dom.tsx';
 import { FakeDesk } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../../support/fixtures.ts';
 import { renderApp, renderWithDesk } from '../../support/renderWithDesk.tsx';

@@ -2,16 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProxyRequest } from '../../../../shared/ipc/contract.ts';
 import { DataBrowser } from '../../../../renderer/features/data/DataBrowser.tsx';
-import {
-  cleanup,
-  click,
-  getByLabel,
-  getByRole,
-  queryAllByLabel,
-  queryAllByRole,
-  typeInto,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, getByLabel, getByRole, queryAllByLabel, queryAllByRole, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';

@@ -2,19 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Instance, ProxyRequest, ProxyResponse } from '../../../../shared/ipc/contract.ts';
 import { RecordsView } from '../../../../renderer/features/data/RecordsView.tsx';
-import {
-  cleanup,
-  click,
-  flush,
-  getByLabel,
-  getByRole,
-  getByText,
-  queryAllByRole,
-  queryByRole,
-  selectOption,
-  typeInto,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, queryAllByRole, queryByRole, selectOption, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';

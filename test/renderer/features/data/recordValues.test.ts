@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DfField, DfTableSchema } from '../../../../shared/df/api.ts';
-import {
-  columnsFromRecords,
-  displayValue,
-  editableOnCreate,
-  gridColumns,
-  parseFieldText,
-  toInputText,
-} from '../../../../renderer/features/data/recordValues.ts';
+import { columnsFromRecords, displayValue, editableOnCreate, gridColumns, parseFieldText, toInputText } from '../../../../renderer/features/data/recordValues.ts';
 
 function column(overrides: Partial<DfField>): DfField {
   return {

@@ -3,17 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewInstance, PresentedCertificateInfo } from '../../../../shared/ipc/contract.ts';
 import { InstanceForm } from '../../../../renderer/features/instances/InstanceForm.tsx';
-import {
-  cleanup,
-  click,
-  getByLabel,
-  getByRole,
-  queryAllByLabel,
-  queryByRole,
-  queryByText,
-  typeInto,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, getByLabel, getByRole, queryAllByLabel, queryByRole, queryByText, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';

@@ -2,19 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewInstance } from '../../../../shared/ipc/contract.ts';
 import { InstanceForm } from '../../../../renderer/features/instances/InstanceForm.tsx';
-import {
-  cleanup,
-  click,
-  flush,
-  getByLabel,
-  getByRole,
-  getByText,
-  queryAllByLabel,
-  queryByRole,
-  queryByText,
-  typeInto,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, queryAllByLabel, queryByRole, queryByText, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type InstanceFormValues,
-  initialValues,
-  instancePatch,
-  keptPin,
-  needsInsecureConsent,
-  newInstanceInput,
-  parseInstanceUrl,
-  validateInstanceForm,
-} from '../../../../renderer/features/instances/instanceForm.ts';
+import { type InstanceFormValues, initialValues, instancePatch, keptPin, needsInsecureConsent, newInstanceInput, parseInstanceUrl, validateInstanceForm } from '../../../../renderer/features/instances/instanceForm.ts';
 import { anInstance } from '../../support/fixtures.ts';
 
 const valid: InstanceFormValues = {

@@ -2,18 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskErrorKind } from '../../../../shared/ipc/contract.ts';
 import { SignInForm } from '../../../../renderer/features/session/SignInForm.tsx';
-import {
-  cleanup,
-  click,
-  flush,
-  getByLabel,
-  getByRole,
-  getByText,
-  queryAllByLabel,
-  queryByText,
-  typeInto,
-  waitFor,
-} from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, queryAllByLabel, queryByText, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';

@@ -9,10 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AxiosAdapter } from 'axios';
 import { DfError, transportError } from '../../../../../shared/df/errors.ts';
 import type { TransportFailure } from '../../../../../shared/df/transport-failure.ts';
-import {
-  PIN_MISMATCH_CODE,
-  pinnedCertificateAdapter,
-} from '../../../../../electron/main/services/tls/pinned-certificate.ts';
+import { PIN_MISMATCH_CODE, pinnedCertificateAdapter } from '../../../../../electron/main/services/tls/pinned-certificate.ts';
 import { privateCaServer, privateLeafSha256 } from '../fixtures/private-ca.ts';
 import { sendJson, tlsServer } from '../fixtures/servers.ts';
 import { onCleanup } from '../../../../fixtures/cleanup.ts';
