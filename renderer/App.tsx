@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Instance } from '../shared/ipc/contract.ts';
 import { TopBar } from './app/TopBar.tsx';
 import { useInstanceShortcuts } from './app/shortcuts.ts';
+import { useShellFocus } from './app/useShellFocus.ts';
 import { Workspace } from './app/Workspace.tsx';
 import type { DeskClient } from './deskClient.ts';
 import { VaultBanner } from './features/diagnostics/VaultBanner.tsx';
@@ -48,6 +49,8 @@ function Shell() {
   const selected = sorted.find((instance) => instance.id === selectedId) ?? sorted[0];
   const selectedRef = useRef(selected?.id);
   selectedRef.current = selected?.id;
+  const signInInstance = signInFor ? list.find((instance) => instance.id === signInFor) : undefined;
+  const focus = useShellFocus(selected?.id, signInInstance?.id);
 
   function select(id: string) {
     setSelectedId(id);
@@ -56,7 +59,9 @@ function Shell() {
 
   useInstanceShortcuts((index) => {
     const target = sorted[index];
-    if (target) select(target.id);
+    if (!target) return;
+    focus.beforeShortcut(target.id);
+    select(target.id);
   });
 
   useEffect(() => {
@@ -71,8 +76,6 @@ function Shell() {
       stopEvents();
     };
   }, [state]);
-
-  const signInInstance = signInFor ? list.find((instance) => instance.id === signInFor) : undefined;
 
   return (
     <div className="app">
@@ -93,7 +96,10 @@ function Shell() {
               instance={selected}
               status={sessions[selected.id]}
               onEdit={() => setForm({ mode: 'edit', instance: selected })}
-              onRemoved={() => setSelectedId(undefined)}
+              onRemoved={() => {
+                focus.afterRemove(selected.id);
+                setSelectedId(undefined);
+              }}
               onSignInAgain={() => setSignInFor(selected.id)}
             />
           ) : (
@@ -120,6 +126,7 @@ function Shell() {
             onCancel={() => setForm(null)}
             onSaved={(saved) => {
               state.upsertInstance(saved);
+              if (form.mode === 'add') focus.afterAdd(saved.id);
               setForm(null);
               select(saved.id);
             }}

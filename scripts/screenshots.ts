@@ -30,6 +30,7 @@ export const screenshotNames = [
   'session-panel',
   'data-browser',
   'data-browser-dark',
+  'data-browser-1024',
   'api-console',
   'sign-in-dialog',
   'add-instance-probe',
@@ -37,6 +38,16 @@ export const screenshotNames = [
   'prod-confirm',
 ] as const;
 export type ScreenshotName = (typeof screenshotNames)[number];
+
+/** The window every shot is taken in, except the small-window one. */
+export const defaultViewport = { width: 1280, height: 800 } as const;
+/** A small laptop's window: the data browser pins the key column and Edit/Delete and cuts long values. */
+export const smallViewport = { width: 1024, height: 700 } as const;
+
+/** The size of each shot, in CSS pixels (the PNG's own size). */
+export function screenshotSize(name: ScreenshotName): { width: number; height: number } {
+  return name === 'data-browser-1024' ? smallViewport : defaultViewport;
+}
 
 export interface ScreenshotRun {
   written: string[];
@@ -65,7 +76,7 @@ export async function takeScreenshots(outDir: string = defaultOutDir, log: (line
     startServer({ version: '7.4.2' }),
   ]);
   const [dev, staging, prod] = servers as [DfServer, DfServer, DfServer];
-  const harness = await launchDesk({ viewport: { width: 1280, height: 800 } });
+  const harness = await launchDesk({ viewport: defaultViewport });
   try {
     const { page, desk } = harness;
     const keychain = (await desk.api.vault.health()).mode === 'keychain';
@@ -92,6 +103,9 @@ export async function takeScreenshots(outDir: string = defaultOutDir, log: (line
     await page.emulateMedia({ colorScheme: 'dark' });
     await shoot(page, 'data-browser-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(smallViewport);
+    await shoot(page, 'data-browser-1024');
+    await page.setViewportSize(defaultViewport);
 
     // API console with a response.
     await openTab(page, 'API console');

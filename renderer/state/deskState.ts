@@ -3,6 +3,7 @@ import type { DeskClient } from '../deskClient.ts';
 import type { DeskError } from '../../shared/ipc/desk-error.ts';
 import { uiError } from '../uiError.ts';
 import { createStore } from './store.ts';
+import { ViewMemory } from './viewMemory.ts';
 
 export interface InstancesState {
   list: Instance[];
@@ -18,6 +19,10 @@ export class DeskState {
   readonly instances = createStore<InstancesState>({ list: [], loaded: false });
   readonly sessions = createStore<Readonly<Record<string, SessionStatus>>>({});
   readonly vault = createStore<VaultHealth | null>(null);
+  /** Successful sign-ins per instance in this window: views drop failures that the new session has fixed. */
+  readonly signIns = createStore<Readonly<Record<string, number>>>({});
+  /** Per instance, what its views showed: restored when the user comes back to it. */
+  readonly views = new ViewMemory();
   private readonly probes = new Map<string, Promise<ProbeReport>>();
   private stops: (() => void)[] = [];
 
@@ -50,6 +55,7 @@ export class DeskState {
     const known = this.sessions.get();
     this.instances.set({ list, loaded: true });
     const ids = new Set(list.map((instance) => instance.id));
+    this.views.keepOnly(ids);
     if (Object.keys(known).some((id) => !ids.has(id))) {
       this.sessions.set((previous) => Object.fromEntries(Object.entries(previous).filter(([id]) => ids.has(id))));
     }
@@ -79,6 +85,13 @@ export class DeskState {
 
   putStatus(status: SessionStatus): void {
     this.sessions.set((previous) => ({ ...previous, [status.instanceId]: status }));
+  }
+
+  /** A sign-in through the UI succeeded: the new status, and a signal for the views that failed before it. */
+  signedIn(status: SessionStatus): void {
+    this.putStatus(status);
+    const id = status.instanceId;
+    this.signIns.set((previous) => ({ ...previous, [id]: (previous[id] ?? 0) + 1 }));
   }
 
   async checkVault(): Promise<void> {

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 
 const focusable =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 export interface ModalProps {
   title: string;
@@ -56,14 +56,15 @@ export function Modal({ title, children, onClose, role = 'dialog', tone = 'norma
   const className = ['modal', wide ? 'modal-wide' : '', tone === 'danger' ? 'modal-danger' : ''].join(' ');
   const content = (
     <>
-      <header className="modal-header">
+      {/* A div, not <header>: inside a dialog a header would be a second banner landmark beside the app's. */}
+      <div className="modal-header">
         <h2 id={titleId}>{title}</h2>
         {onClose && (
           <button type="button" className="btn btn-ghost icon-button" aria-label="Close dialog" onClick={onClose}>
             ×
           </button>
         )}
-      </header>
+      </div>
       {/* Only the content scrolls, so a tall dialog (a long probe checklist) never runs past the window; the
           .modal-actions footer inside it is sticky, keeping the buttons in reach. */}
       <div className="modal-content">{children}</div>

@@ -46,7 +46,7 @@ describe('flaky network', () => {
     // The network is back: the next scheduled retry succeeds on its own.
     server.setFault(null);
     await page.getByText('Last refresh failed').waitFor({ state: 'detached', timeout: 12_000 });
-    expect(await sidebarItem(page, name).getAttribute('aria-label')).toBe(`${name}, Dev, Active`);
+    expect(await sidebarItem(page, name).getAttribute('aria-label')).toBe(`${name}, Dev, Active, Ctrl+1`);
     await expectText(panel, 'Refresh count');
     expect(server.stats.refreshSuccesses).toBeGreaterThanOrEqual(1);
     expect(await dialog(page, `Sign in to ${name}`).count()).toBe(0);

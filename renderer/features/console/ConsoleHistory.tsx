@@ -12,7 +12,7 @@ export function ConsoleHistory({ entries, onRecall, onClear }: ConsoleHistoryPro
   return (
     <section className="history" aria-label="Recent requests">
       <div className="history-head">
-        <h3>Recent requests</h3>
+        <h2>Recent requests</h2>
         {entries.length > 0 && (
           <Button variant="ghost" onClick={onClear}>
             Clear history

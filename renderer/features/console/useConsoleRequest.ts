@@ -6,6 +6,7 @@ import { proxyDuration } from '../../ipcAxios.ts';
 import { useDeskState } from '../../state/context.ts';
 import { uiError } from '../../uiError.ts';
 import { useGuardedWrite } from '../instances/useGuardedWrite.ts';
+import { answeredBySignIn, useSignedIn } from '../session/useSignedIn.ts';
 import { type ConsoleDraft, checkBody, checkPath, paramsOf, writeMethods } from './consoleModel.ts';
 import { consoleWriteIntent } from './consoleWriteIntent.tsx';
 import { hiddenValuesIn, hiddenValuesMessage } from './hiddenValues.ts';
@@ -46,6 +47,10 @@ export function useConsoleRequest(instance: Instance, onSent: (entry: HistoryEnt
   const [response, setResponse] = useState<ConsoleResponse | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const sendingRef = useRef(false);
+  // "Your session ended" no longer holds once the user signed in again; the request is still in the form.
+  useSignedIn(instance.id, () => {
+    if (answeredBySignIn(failure)) setFailure(null);
+  });
 
   async function send(draft: ConsoleDraft, onPathError: (error: string) => void) {
     if (sendingRef.current) return;

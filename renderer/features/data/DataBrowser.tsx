@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
 import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
 import { useDeskState } from '../../state/context.ts';
 import { GuestAccessNote } from '../session/GuestAccessNote.tsx';
+import { rememberedSource, rememberSource } from './browseMemory.ts';
 import { RecordsView } from './RecordsView.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import { ServicesProblem } from './ServicesProblem.tsx';
@@ -23,10 +25,13 @@ export function DataBrowser({ instance, active, status, onSignIn }: DataBrowserP
   const state = useDeskState();
   const api = state.client.api(instance.id);
   const generation = useReloadSignal(instance, status);
-  const services = useServiceList(api, active, generation);
+  // Back on this instance: the service and table it showed (its page, filter and sort are RecordsView's).
+  const [before] = useState(() => rememberedSource(state.views, instance.id));
+  const services = useServiceList(api, active, generation, before?.service);
   const { service } = services;
-  const tables = useTableList(api, service, generation);
+  const tables = useTableList(api, service, generation, before?.table);
   const { table } = tables;
+  useEffect(() => rememberSource(state.views, instance.id, { service, table }), [state, instance.id, service, table]);
   const listed = services.services.phase === 'done' && services.services.value.length > 0;
   // Signed out, yet DF listed services: the API key alone opened them (guest access).
   const guest = status?.state === 'signed-out' && listed;

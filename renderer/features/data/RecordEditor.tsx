@@ -4,11 +4,15 @@ import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CheckboxField, TextField } from '../../ui/Field.tsx';
+import { useFocusFirstInvalid } from '../../ui/focus.ts';
 import { Modal } from '../../ui/Modal.tsx';
 import { uiError } from '../../uiError.ts';
+import { answeredBySignIn, useSignedIn } from '../session/useSignedIn.ts';
 import { editableOnCreate, isBooleanColumn, parseFieldText, sameValue, toInputText } from './recordValues.ts';
 
 export interface RecordEditorProps {
+  /** The instance the record lives on: a sign-in there clears a failure that asked for one. */
+  instanceId: string;
   title: string;
   columns: readonly DfField[];
   /** The record being edited; leave out to create one. */
@@ -18,7 +22,7 @@ export interface RecordEditorProps {
   onClose: () => void;
 }
 
-export function RecordEditor({ title, columns, record, onSave, onClose }: RecordEditorProps) {
+export function RecordEditor({ instanceId, title, columns, record, onSave, onClose }: RecordEditorProps) {
   const editing = record !== undefined;
   const fields = columns.filter((column) => (editing ? !column.isPrimaryKey : editableOnCreate(column)));
   const keyColumns = editing ? columns.filter((column) => column.isPrimaryKey) : [];
@@ -30,7 +34,16 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<DeskError | null>(null);
+  const [signedInAgain, setSignedInAgain] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { ref, focusInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+
+  // "Not saved… sign in again" is answered once the user did: the input is still here, ready to save.
+  useSignedIn(instanceId, () => {
+    if (!answeredBySignIn(failure)) return;
+    setFailure(null);
+    setSignedInAgain(true);
+  });
 
   function collect(): { values: DfRecord; errors: Record<string, string> } {
     const values: DfRecord = {};
@@ -62,13 +75,14 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
     event.preventDefault();
     const { values, errors: found } = collect();
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) return focusInvalid();
     if (editing && Object.keys(values).length === 0) {
       onClose();
       return;
     }
     setBusy(true);
     setFailure(null);
+    setSignedInAgain(false);
     try {
       if (await onSave(values)) onClose();
     } catch (error) {
@@ -80,7 +94,7 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
 
   return (
     <Modal title={title} onClose={onClose} wide>
-      <form className="record-editor" onSubmit={submit} noValidate aria-label={title}>
+      <form className="record-editor" onSubmit={submit} noValidate aria-label={title} ref={ref}>
         {keyColumns.map((column) => (
           <p key={column.name} className="muted">
             {column.name}: <code>{toInputText(record?.[column.name])}</code>
@@ -111,6 +125,11 @@ export function RecordEditor({ title, columns, record, onSave, onClose }: Record
         </div>
         {fields.length === 0 && <p className="muted">No editable columns.</p>}
         <ErrorAlert error={failure} title="The record was not saved." />
+        {signedInAgain && (
+          <p className="alert alert-info" role="status">
+            Signed in again. Your changes are still here: save the record when ready.
+          </p>
+        )}
         <FormActions onCancel={onClose} busy={busy} submitLabel={editing ? 'Save record' : 'Create record'} />
       </form>
     </Modal>

@@ -12,11 +12,19 @@ export interface RecordRowProps {
   onDelete: (record: DfRecord) => void;
 }
 
+/**
+ * Values this long may be cut with an ellipsis (a cell is at most 11rem wide when the grid has little room,
+ * about 20 average characters, fewer wide ones): they carry the whole value in their title.
+ */
+export const titledFrom = 16;
+/** Longer values are shortened in the DOM too; the title and the editor have them whole. */
+export const shownChars = 120;
+
 function Cell({ value }: { value: unknown }) {
   const text = displayValue(value);
   return (
-    <td className={value === null ? 'null' : undefined} title={text.length > 60 ? text : undefined}>
-      {text.length > 120 ? `${text.slice(0, 120)}…` : text}
+    <td className={value === null ? 'null' : undefined} title={text.length >= titledFrom ? text : undefined}>
+      {text.length > shownChars ? `${text.slice(0, shownChars)}…` : text}
     </td>
   );
 }

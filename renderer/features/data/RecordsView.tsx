@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { describeRecordKey, writableKey } from '../../../shared/df/api.ts';
 import type { Instance } from '../../../shared/ipc/contract.ts';
 import { useDeskState } from '../../state/context.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { rememberedView, rememberView } from './browseMemory.ts';
 import { RecordEditor } from './RecordEditor.tsx';
 import { RecordsFilter } from './RecordsFilter.tsx';
 import { RecordsPager } from './RecordsPager.tsx';
@@ -26,7 +27,13 @@ export function RecordsView({ instance, service, table, generation = 0 }: Record
   const state = useDeskState();
   const api = state.client.api(instance.id);
   const schema = useTableSchema(api, service, table, generation);
-  const view = useRecordsPage(api, service, table, generation);
+  const [before] = useState(() => rememberedView(state.views, instance.id, service, table));
+  const view = useRecordsPage(api, service, table, generation, before);
+  const { limit, offset, filter, sort } = view;
+  useEffect(
+    () => rememberView(state.views, instance.id, service, table, { limit, offset, filter, sort }),
+    [state, instance.id, service, table, limit, offset, filter, sort],
+  );
   const records = view.page?.records ?? [];
   const columns = useMemo(() => gridColumns(schema, records), [schema, records]);
   const primaryKey = writableKey(schema, columns);
@@ -72,12 +79,14 @@ export function RecordsView({ instance, service, table, generation = 0 }: Record
         shownAt={view.page?.offset ?? 0}
         shown={records.length}
         total={view.page?.count}
+        lastOffset={view.lastOffset}
         loading={loading}
         onOffset={view.setOffset}
         onLimit={view.setLimit}
       />
       {editing && (
         <RecordEditor
+          instanceId={instance.id}
           title={editing.mode === 'edit' ? `Edit record ${describeRecordKey(editing.key)}` : `New record in ${table}`}
           columns={columns}
           {...(editing.mode === 'edit' ? { record: editing.record } : {})}

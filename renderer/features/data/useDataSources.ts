@@ -47,10 +47,11 @@ export interface ServiceListState {
  * The instance's services, read once `wanted` (the tab was opened), with one picked. A new `generation` (the
  * instance or the signed-in user changed) reads them again, keeping the picked service if it is still listed.
  */
-export function useServiceList(api: DfHttp, wanted: boolean, generation = 0): ServiceListState {
+export function useServiceList(api: DfHttp, wanted: boolean, generation = 0, initialService = ''): ServiceListState {
   const [services, setServices] = useState<Loadable<DfService[]>>({ phase: 'idle' });
   const [emptyReason, setEmptyReason] = useState<DeskError | null>(null);
-  const [service, setService] = useState('');
+  // The service picked before (browseMemory.ts): kept if the list still has it.
+  const [service, setService] = useState(initialService);
   const [reloads, setReloads] = useState(0);
   const load = wanted || services.phase !== 'idle';
 
@@ -87,10 +88,13 @@ export interface TableListState {
   setTable(table: string): void;
 }
 
-/** The tables of `service`; picking another service clears the picked table, a new `generation` keeps it. */
-export function useTableList(api: DfHttp, service: string, generation = 0): TableListState {
+/**
+ * The tables of `service`; picking another service clears the picked table, a new `generation` keeps it, and
+ * so does the list (if it still has it) for `initialTable`, the table picked before.
+ */
+export function useTableList(api: DfHttp, service: string, generation = 0, initialTable = ''): TableListState {
   const [tables, setTables] = useState<Loadable<DfTable[]>>({ phase: 'idle' });
-  const [table, setTable] = useState('');
+  const [table, setTable] = useState(service ? initialTable : '');
   const [listed, setListed] = useState(service);
 
   if (listed !== service) {

@@ -13,6 +13,7 @@ import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Instance } from '../../../shared/ipc/contract.ts';
 import { uiError } from '../../uiError.ts';
 import { useGuardedWrite } from '../instances/useGuardedWrite.ts';
+import { answeredBySignIn, useSignedIn } from '../session/useSignedIn.ts';
 import { deleteIntent, saveIntent } from './recordWriteIntents.tsx';
 
 export type Editing = { mode: 'create' } | { mode: 'edit'; record: DfRecord; key: DfRecordKey } | null;
@@ -45,6 +46,9 @@ export function useRecordWrites(target: RecordTable, onWritten: () => void): Rec
   const [deleting, setDeleting] = useState<string | null>(null);
   const [actionError, setActionError] = useState<DeskError | null>(null);
   const where = { where: `${service}.${table}`, instanceName: instance.name };
+  useSignedIn(instance.id, () => {
+    if (answeredBySignIn(actionError)) setActionError(null);
+  });
 
   async function remove(record: DfRecord) {
     const key = recordKey(record, primaryKey);

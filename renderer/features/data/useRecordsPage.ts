@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { type DfHttp, type DfRecordPage, records as readRecords } from '../../../shared/df/api.ts';
 import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { uiError } from '../../uiError.ts';
+import type { TableView } from './browseMemory.ts';
 
 export const defaultPageSize = 25;
 
@@ -28,6 +29,8 @@ export interface RecordsPageState {
   loading: boolean;
   error: DeskError | null;
   setOffset(offset: number): void;
+  /** The offset of the last page, when the server counted the rows. */
+  lastOffset: number | undefined;
   /** Filter, sort and page size start again from the first page. */
   setLimit(limit: number): void;
   setFilter(filter: string): void;
@@ -35,15 +38,26 @@ export interface RecordsPageState {
   reload(): void;
 }
 
+/** Where the last page starts: 0 for an empty table. */
+export function lastPageOffset(total: number, limit: number): number {
+  return Math.max(0, Math.ceil(total / limit) - 1) * limit;
+}
+
 /**
  * One table's records, a page at a time with a count: large tables are never loaded whole. A new `generation`
- * (the instance or the signed-in user changed) reads the same page again.
+ * (the instance or the signed-in user changed) reads the same page again. `initial` is where the user was.
  */
-export function useRecordsPage(api: DfHttp, service: string, table: string, generation = 0): RecordsPageState {
-  const [limit, setLimitState] = useState(defaultPageSize);
-  const [offset, setOffset] = useState(0);
-  const [filter, setFilterState] = useState('');
-  const [sort, setSort] = useState<Sort | null>(null);
+export function useRecordsPage(
+  api: DfHttp,
+  service: string,
+  table: string,
+  generation = 0,
+  initial?: TableView,
+): RecordsPageState {
+  const [limit, setLimitState] = useState(initial?.limit ?? defaultPageSize);
+  const [offset, setOffset] = useState(initial?.offset ?? 0);
+  const [filter, setFilterState] = useState(initial?.filter ?? '');
+  const [sort, setSort] = useState<Sort | null>(initial?.sort ?? null);
   const [page, setPage] = useState<ShownPage | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<DeskError | null>(null);
@@ -58,6 +72,12 @@ export function useRecordsPage(api: DfHttp, service: string, table: string, gene
     readRecords(api, service, table, { limit, offset, filter, ...order, includeCount: true }).then(
       (loaded) => {
         if (!live) return;
+        // Past the end (the table shrank since, or the last row of the last page was deleted): the last page.
+        const count = loaded.count;
+        if (loaded.records.length === 0 && offset > 0 && count !== undefined && offset >= count) {
+          setOffset(lastPageOffset(count, limit));
+          return;
+        }
         setPage({ ...loaded, offset });
         setLoading(false);
       },
@@ -81,6 +101,7 @@ export function useRecordsPage(api: DfHttp, service: string, table: string, gene
     loading,
     error,
     setOffset,
+    lastOffset: page?.count === undefined ? undefined : lastPageOffset(page.count, limit),
     setLimit(next) {
       setOffset(0);
       setLimitState(next);

@@ -16,7 +16,7 @@ export function foreverSessionsOff(report: ProbeReport): boolean {
 /** "Test connection" results: one line per check, failures with their next step. */
 export function ProbeChecklist({ report }: { report: ProbeReport }) {
   return (
-    <section className="probe" aria-label="Connection test results">
+    <div className="probe">
       <ul className="checklist" aria-label="Connection checks">
         {report.checks.map((check) => {
           const state = mark(check);
@@ -50,6 +50,6 @@ export function ProbeChecklist({ report }: { report: ProbeReport }) {
           {report.vault.fix && <p className="next-step">{report.vault.fix}</p>}
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -65,16 +65,15 @@ export function PinnedCertificate({
       <div>
         SHA-256 <code className="fingerprint">{sha256}</code>
       </div>
-      {forget ? (
-        <div className="hint">
-          It will be forgotten when you save; the server's certificate is then checked normally again.{' '}
-          <Button onClick={() => onForget(false)}>Keep it</Button>
+      {forget && (
+        <div className="hint" role="status">
+          It will be forgotten when you save; the server's certificate is then checked normally again.
         </div>
-      ) : (
-        <Button onClick={() => onForget(true)} aria-label="Forget the pinned certificate">
-          Forget
-        </Button>
       )}
+      {/* One button that changes its words, so pressing it keeps the focus (a new button would drop it). */}
+      <Button onClick={() => onForget(!forget)} aria-label={forget ? undefined : 'Forget the pinned certificate'}>
+        {forget ? 'Keep it' : 'Forget'}
+      </Button>
     </section>
   );
 }

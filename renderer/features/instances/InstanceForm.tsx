@@ -3,6 +3,7 @@ import type { Instance } from '../../../shared/ipc/contract.ts';
 import { useConfirm } from '../../ui/confirm.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useFocusFirstInvalid } from '../../ui/focus.ts';
 import { ConnectionTestSection } from './ConnectionTestSection.tsx';
 import { failedConnectionChecks, saveDespiteFailureDialog } from './connectionWarning.tsx';
 import { InstanceAddressFields } from './InstanceAddressFields.tsx';
@@ -32,6 +33,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
   const probe = useConnectionTest();
   const { saving, saveError, save } = useSaveInstance(instance, onSaved);
   const confirm = useConfirm();
+  const { ref, focusInvalid } = useFocusFirstInvalid<HTMLFormElement>();
 
   const set: SetInstanceField = (key, value) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -44,7 +46,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
     const urlError = validateInstanceForm(values).url;
     if (urlError) {
       setErrors((previous) => ({ ...previous, url: urlError }));
-      return;
+      return focusInvalid();
     }
     const pin = probe.trustSha256 ?? keptPin(instance, forgetPin, values.url);
     void probe.test(values.url.trim(), trimSpaces(values.apiKey), pin);
@@ -54,7 +56,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
     event.preventDefault();
     const found = validateInstanceForm(values);
     setErrors(found);
-    if (Object.values(found).some(Boolean)) return;
+    if (Object.values(found).some(Boolean)) return focusInvalid();
     // A failed test of these very values is worth a second thought, but the user may know better (DF is down now).
     const failed = failedConnectionChecks(probe, values);
     if (failed.length > 0 && !(await confirm(saveDespiteFailureDialog(failed, instance !== undefined)))) return;
@@ -62,9 +64,15 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
   }
 
   return (
-    <form className="instance-form" onSubmit={(event) => void submit(event)} noValidate aria-label={instance ? 'Edit instance' : 'Add instance'}>
+    <form
+      className="instance-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={instance ? 'Edit instance' : 'Add instance'}
+      ref={ref}
+    >
+      {/* The common path first: address and key, then the test of exactly those; the look can wait. */}
       <InstanceAddressFields values={values} errors={errors} set={set} instance={instance} />
-      <InstanceLookFields values={values} errors={errors} set={set} />
       <ConnectionTestSection
         probe={probe}
         onTest={testConnection}
@@ -72,6 +80,7 @@ export function InstanceForm({ instance, onSaved, onCancel }: InstanceFormProps)
         forgetPin={forgetPin}
         onForgetPin={setForgetPin}
       />
+      <InstanceLookFields values={values} errors={errors} set={set} />
       <ErrorAlert error={saveError} title="Could not save the instance." />
       <FormActions onCancel={onCancel} busy={saving} submitLabel={instance ? 'Save changes' : 'Save instance'} />
     </form>

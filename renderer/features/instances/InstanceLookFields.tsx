@@ -1,6 +1,7 @@
 import { CheckboxField, SelectField, TextField } from '../../ui/Field.tsx';
 import { colorPattern, type InstanceFormErrors, type InstanceFormValues, type SetInstanceField } from './instanceForm.ts';
-import { presetColors, tagLabels, tags } from './tags.ts';
+import { PresetColours } from './PresetColours.tsx';
+import { tagLabels, tags } from './tags.ts';
 
 export interface InstanceLookFieldsProps {
   values: InstanceFormValues;
@@ -39,20 +40,7 @@ export function InstanceLookFields({ values, errors, set }: InstanceLookFieldsPr
           style={{ background: colorPattern.test(color) ? color : 'transparent' }}
         />
       </div>
-      <fieldset className="presets">
-        <legend>Preset colours</legend>
-        {presetColors.map((preset) => (
-          <button
-            key={preset.value}
-            type="button"
-            className="swatch-button"
-            aria-label={`Preset ${preset.name}`}
-            aria-pressed={values.color.toLowerCase() === preset.value}
-            style={{ background: preset.value }}
-            onClick={() => set('color', preset.value)}
-          />
-        ))}
-      </fieldset>
+      <PresetColours color={values.color} onColor={(preset) => set('color', preset)} />
       <CheckboxField label="Favourite" checked={values.favorite} onChecked={(checked) => set('favorite', checked)} />
     </>
   );

@@ -22,6 +22,17 @@ export interface SidebarProps {
 
 const shortcutModifier = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
+/**
+ * The item's accessible name: "Local dev, Dev, Active" first (selectors and screen-reader users match it as a
+ * prefix), then every other word the item shows, in the order shown ("Ends soon", "Ctrl+1"), so the name
+ * contains the visible label (WCAG 2.5.3) and speech input can say what it sees.
+ */
+export function itemName(instance: Instance, status: SessionStatus | undefined, now: number, shortcut?: string): string {
+  const badge = sessionBadge(status, now);
+  const rest = [badge.endsSoon ? 'Ends soon' : '', shortcut ?? ''].filter(Boolean);
+  return [instance.name, tagLabels[instance.tag], badge.label, ...rest].join(', ');
+}
+
 export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: SidebarProps) {
   const state = useDeskState();
   const { loaded, error } = useStore(state.instances);
@@ -71,28 +82,27 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
       <ul className="instance-list">
         {visible.map((instance) => {
           const position = instances.indexOf(instance);
+          const shortcut = position < 9 ? `${shortcutModifier}${position + 1}` : undefined;
           return (
             <li key={instance.id} className={instance.id === selectedId ? 'selected' : undefined}>
               <button
                 type="button"
                 className="instance-item"
                 aria-current={instance.id === selectedId ? 'true' : undefined}
-                aria-label={`${instance.name}, ${tagLabels[instance.tag]}, ${sessionBadge(sessions[instance.id], now).label}`}
-                aria-keyshortcuts={position < 9 ? `Control+${position + 1} Meta+${position + 1}` : undefined}
+                aria-label={itemName(instance, sessions[instance.id], now, shortcut)}
+                aria-keyshortcuts={shortcut ? `Control+${position + 1} Meta+${position + 1}` : undefined}
                 onClick={() => onSelect(instance.id)}
               >
                 <span className="instance-line">
                   <span className="swatch" aria-hidden="true" style={{ background: instance.color }} />
-                  <span className="instance-name">{instance.name}</span>
-                </span>
-                <TagBadge tag={instance.tag} />
-                <StatusBadge status={sessions[instance.id]} now={now} />
-                {position < 9 && (
-                  <kbd className="shortcut">
-                    {shortcutModifier}
-                    {position + 1}
-                  </kbd>
-                )}
+                  <span className="instance-name" title={instance.name}>
+                    {instance.name}
+                  </span>
+                </span>{' '}
+                {/* Spaces between the parts (flex drops them from the layout): the visible text reads as words,
+                    "Local dev Dev Active Ctrl+1", which the accessible name must contain. */}
+                <TagBadge tag={instance.tag} /> <StatusBadge status={sessions[instance.id]} now={now} />{' '}
+                {shortcut && <kbd className="shortcut">{shortcut}</kbd>}
               </button>
               <button
                 type="button"
@@ -100,8 +110,11 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
                 aria-label={`Star ${instance.name}`}
                 aria-pressed={instance.favorite}
                 aria-busy={starring === instance.id || undefined}
-                disabled={starring === instance.id}
-                onClick={() => toggleFavorite(instance)}
+                // Still focusable while busy (a disabled button drops the focus to the page); clicks wait.
+                aria-disabled={starring === instance.id || undefined}
+                onClick={() => {
+                  if (starring !== instance.id) void toggleFavorite(instance);
+                }}
               >
                 {instance.favorite ? '★' : '☆'}
               </button>

@@ -10,10 +10,13 @@ export const tagLabels: Record<InstanceTag, string> = {
   other: 'Other',
 };
 
-/** The chrome colour per tag: fixed, so "red bar" always means production whatever colour the user picked. */
+/**
+ * The chrome colour per tag: fixed, so "red bar" always means production whatever colour the user picked. Each
+ * carries white text at 4.5:1 or better (WCAG AA for the top bar's small text and the tag badges).
+ */
 export const tagColors: Record<Exclude<InstanceTag, 'other'>, string> = {
   dev: '#2e7d32',
-  staging: '#b26a00',
+  staging: '#a15f00',
   prod: '#c62828',
 };
 
@@ -29,7 +32,7 @@ export const presetColors: readonly { name: string; value: string }[] = [
   { name: 'blue', value: '#1e66f5' },
   { name: 'teal', value: '#0f8b8d' },
   { name: 'green', value: '#2e7d32' },
-  { name: 'amber', value: '#b26a00' },
+  { name: 'amber', value: '#a15f00' },
   { name: 'red', value: '#c62828' },
   { name: 'purple', value: '#7c3aed' },
   { name: 'slate', value: '#475569' },

@@ -1,5 +1,6 @@
 import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
 import { Modal } from '../../ui/Modal.tsx';
+import { EndedReason } from '../../ui/RawDetails.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
 export interface SignInDialogProps {
@@ -25,10 +26,10 @@ export function SignInDialog({ instance, status, onClose }: SignInDialogProps) {
           Your session on <strong>{instance.name}</strong> ended.
         </p>
       )}
-      {/* The reason is often DF's own sentence with colons of its own; on its own line it cannot run into ours. */}
-      {reason && <p className="ended-reason">{reason}</p>}
+      {/* The reason is often DF's own sentence: in plain words on a line of its own, DF's text under Details. */}
+      <EndedReason reason={reason} />
       <p>Sign in to continue; the screen behind this dialog stays as you left it.</p>
-      <SignInForm instance={instance} onSignedIn={onClose} onCancel={onClose} cancelLabel="Not now" />
+      <SignInForm instance={instance} status={status} onSignedIn={onClose} onCancel={onClose} cancelLabel="Not now" />
     </Modal>
   );
 }

@@ -11,18 +11,24 @@ export function StatusBadge({ status, now = Date.now() }: { status: SessionStatu
         {badge.stateLabel}
       </span>
       {badge.retrying && failure !== undefined && (
-        <span
+        <>
+          {' '}
+          <span
           className="badge-hint badge-hint-warn"
           data-testid="refresh-retrying"
           title={`The last refresh failed: ${refreshFailureReason(failure)}. DF Desk keeps your session and retries.`}
         >
           {retryingHint}
-        </span>
+          </span>
+        </>
       )}
       {badge.endsSoon && (
-        <span className="badge badge-warn" title="The refresh window ends within a day: you will need to sign in again.">
-          Ends soon
-        </span>
+        <>
+          {' '}
+          <span className="badge badge-warn" title="The refresh window ends within a day: you will need to sign in again.">
+            Ends soon
+          </span>
+        </>
       )}
     </>
   );

@@ -32,6 +32,34 @@ describe('DeskState', () => {
     expect(desk.listenerCount('instances.changed')).toBe(0);
   });
 
+  it('item 6: keeps per-instance view memory until the instance is removed (here or in another window)', async () => {
+    const desk = new FakeDesk({
+      'instances.list': () => [anInstance(), anInstance({ id: 'p1', name: 'Prod', tag: 'prod' })],
+      'session.status': ({ id }) => aStatus({ instanceId: id }),
+      'vault.health': () => ({ mode: 'keychain' }),
+    });
+    const state = new DeskState(createDeskClient(desk));
+    state.start();
+    await nextTurn();
+    state.views.set('dev1', 'data.source', { service: 'db', table: 'contacts' });
+    state.views.set('p1', 'data.source', { service: 'db', table: 'orders' });
+    state.upsertInstance(anInstance({ name: 'Renamed' }));
+    expect(state.views.get('dev1', 'data.source')).toEqual({ service: 'db', table: 'contacts' });
+    state.removeInstance('dev1');
+    expect(state.views.get('dev1', 'data.source')).toBeUndefined();
+    desk.emit('instances.changed', []);
+    expect(state.views.get('p1', 'data.source')).toBeUndefined();
+    state.stop();
+  });
+
+  it('counts successful sign-ins per instance, for views that wait on one', () => {
+    const state = new DeskState(createDeskClient(new FakeDesk()));
+    state.signedIn(aStatus());
+    state.signedIn(aStatus());
+    expect(state.signIns.get()).toEqual({ dev1: 2 });
+    expect(state.sessions.get().dev1?.state).toBe('active');
+  });
+
   it('keeps a failed instance load as an error', async () => {
     const desk = new FakeDesk({
       'instances.list': () => {

@@ -46,9 +46,16 @@ describe('confirm dialog', () => {
   });
 
   it('marks a busy button for assistive tech and blocks a second press', () => {
-    render(<Button busy>Save</Button>);
+    const presses: string[] = [];
+    render(
+      <Button busy onClick={() => presses.push('save')}>
+        Save
+      </Button>,
+    );
     const button = getByRole<HTMLButtonElement>('button', { name: 'Save' });
     expect(button.getAttribute('aria-busy')).toBe('true');
-    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    click(button);
+    expect(presses).toEqual([]);
   });
 });

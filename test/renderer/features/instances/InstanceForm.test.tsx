@@ -86,7 +86,7 @@ describe('InstanceForm (add)', () => {
     renderWithDesk(<InstanceForm onSaved={onSaved} onCancel={vi.fn()} />, desk);
     fill('  Staging EU ', 'https://stage.example.com');
     typeInto(getByLabel('API key'), 'key-123');
-    click(getByRole('button', { name: 'Preset red' }));
+    click(getByRole('radio', { name: 'Preset red' }));
     click(getByRole('button', { name: 'Save instance' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 'new1' })));
     expect(desk.payloads('instances.add')).toEqual([

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '../../../../renderer/features/session/SessionPanel.tsx';
-import { cleanup, click, getByLabel, getByRole, getByText, queryByRole, queryByText, waitFor } from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, queryByRole, queryByText, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';
@@ -131,8 +131,45 @@ describe('SessionPanel', () => {
       />,
       desk,
     );
-    expect(getByRole('alert').textContent).toContain('The token has been blacklisted.');
+    const alert = getByRole('alert');
+    // Item 8: DF's sentence in plain words, its own text folded under Details.
+    expect(alert.textContent).toContain('DreamFactory ended this session');
+    expect(alert.querySelector('details')?.textContent).toContain('The token has been blacklisted.');
     click(getByRole('button', { name: 'Open sign-in' }));
     expect(onSignInAgain).toHaveBeenCalledTimes(1);
+  });
+
+  it('item 1: when the panel changes state, the focus moves from the control that went to the new view’s entry', async () => {
+    const desk = new FakeDesk({ 'instances.probe': () => aProbeReport() });
+    const panel = (status: ReturnType<typeof aStatus>) => (
+      <SessionPanel instance={anInstance()} status={status} onSignInAgain={vi.fn()} />
+    );
+    const view = renderWithDesk(panel(aStatus()), desk);
+    getByRole('button', { name: 'Sign out' }).focus();
+    view.rerender(panel(aStatus({ state: 'needs-sign-in', endedReason: 'Signed out elsewhere.' })));
+    await flush();
+    expect(document.activeElement).toBe(getByRole('button', { name: 'Open sign-in' }));
+    view.rerender(panel(aStatus({ state: 'signed-out', user: undefined })));
+    await flush();
+    expect(document.activeElement).toBe(getByLabel('Email'));
+    view.rerender(panel(aStatus({ state: 'refreshing' })));
+    await flush();
+    expect(document.activeElement).toBe(getByRole('heading', { name: 'Session' }));
+    // Refreshing and active are one view: a refresh never moves the focus.
+    getByRole('button', { name: 'Refresh now' }).focus();
+    view.rerender(panel(aStatus()));
+    await flush();
+    expect(document.activeElement).toBe(getByRole('button', { name: 'Refresh now' }));
+  });
+
+  it('item 1: a state change leaves the focus alone when it is somewhere else', async () => {
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    const desk = new FakeDesk({ 'instances.probe': () => aProbeReport() });
+    const view = renderWithDesk(<SessionPanel instance={anInstance()} status={aStatus()} onSignInAgain={vi.fn()} />, desk);
+    outside.focus();
+    view.rerender(<SessionPanel instance={anInstance()} status={aStatus({ state: 'signed-out' })} onSignInAgain={vi.fn()} />);
+    await flush();
+    expect(document.activeElement).toBe(outside);
   });
 });

@@ -61,7 +61,7 @@ describe('SignInForm', () => {
     });
   });
 
-  it('requires both fields before calling the main process', async () => {
+  it('requires both fields before calling the main process, and puts the focus on the first to fix', async () => {
     const desk = deskWith();
     renderWithDesk(<SignInForm instance={anInstance()} />, desk);
     await flush();
@@ -69,6 +69,10 @@ describe('SignInForm', () => {
     expect(getByText('Enter your email.')).toBeTruthy();
     expect(getByText('Enter the password.')).toBeTruthy();
     expect(desk.payloads('session.signIn')).toHaveLength(0);
+    expect(document.activeElement).toBe(getByLabel('Email'));
+    typeInto(getByLabel('Email'), 'jane@example.com');
+    click(getByRole('button', { name: 'Sign in' }));
+    expect(document.activeElement).toBe(getByLabel('Password'));
   });
 
   it('says when the server ignores Remember me', async () => {
@@ -87,6 +91,61 @@ describe('SignInForm', () => {
     await flush();
     expect(getByLabel('Email')).toBeTruthy();
     expect(queryByText(/Checking how this server signs in/)).toBeNull();
+  });
+
+  it('item 5: after a session ended, offers its login and its audience (an admin stays "System admin")', async () => {
+    const desk = deskWith();
+    const ended = aStatus({
+      state: 'needs-sign-in',
+      admin: true,
+      user: { id: 2, name: 'Admin User', email: 'admin@example.com', isSysAdmin: true },
+    });
+    renderWithDesk(<SignInForm instance={anInstance()} status={ended} />, desk);
+    await flush();
+    expect(getByLabel<HTMLInputElement>('Email').value).toBe('admin@example.com');
+    expect(getByRole<HTMLInputElement>('radio', { name: 'System admin' }).checked).toBe(true);
+    // The login is there already: the field a dialog focuses first is the password.
+    expect(getByLabel('Password').hasAttribute('data-autofocus')).toBe(true);
+    expect(getByLabel('Email').hasAttribute('data-autofocus')).toBe(false);
+    typeInto(getByLabel('Password'), 'pw');
+    click(getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(desk.payloads('session.signIn')).toHaveLength(1));
+    expect(desk.payloads('session.signIn')[0]?.credentials).toEqual({
+      email: 'admin@example.com',
+      password: 'pw',
+      rememberMe: true,
+      admin: true,
+    });
+  });
+
+  it('item 5: offers the login typed last on this instance (a username too), and the user may change both', async () => {
+    const desk = deskWith(aProbeReport({ loginAttribute: 'username' }));
+    const { state, rerender } = renderWithDesk(<SignInForm instance={anInstance()} />, desk);
+    await waitFor(() => expect(getByLabel('Username')).toBeTruthy());
+    expect(getByLabel<HTMLInputElement>('Username').value).toBe('');
+    typeInto(getByLabel('Username'), 'jane');
+    typeInto(getByLabel('Password'), 'pw');
+    click(getByRole('radio', { name: 'System admin' }));
+    click(getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(state.signIns.get().dev1).toBe(1));
+
+    // Signed out again later: a fresh form starts from that login.
+    rerender(<SignInForm key="again" instance={anInstance()} status={aStatus({ state: 'signed-out', user: undefined })} />);
+    await flush();
+    expect(getByLabel<HTMLInputElement>('Username').value).toBe('jane');
+    expect(getByRole<HTMLInputElement>('radio', { name: 'System admin' }).checked).toBe(true);
+    typeInto(getByLabel('Username'), 'joe');
+    click(getByRole('radio', { name: 'Regular user' }));
+    expect(getByLabel<HTMLInputElement>('Username').value).toBe('joe');
+    expect(getByRole<HTMLInputElement>('radio', { name: 'Regular user' }).checked).toBe(true);
+  });
+
+  it('item 5: a first sign-in starts empty, as "Regular user", at the login field', async () => {
+    renderWithDesk(<SignInForm instance={anInstance()} status={aStatus({ state: 'signed-out', user: undefined })} />, deskWith());
+    await flush();
+    expect(getByLabel<HTMLInputElement>('Email').value).toBe('');
+    expect(getByRole<HTMLInputElement>('radio', { name: 'Regular user' }).checked).toBe(true);
+    expect(getByLabel('Email').hasAttribute('data-autofocus')).toBe(true);
   });
 
   const cases: [DeskErrorKind, string, RegExp][] = [
