@@ -7,6 +7,7 @@
 import type { DeskApi, DeskNotice } from '../../shared/ipc/contract.ts';
 import type { Logger, SecretVault } from './ports.ts';
 import type { Diagnostics } from './services/diagnostics.ts';
+import type { Doctor } from './services/doctor.ts';
 import type { InstanceChanges } from './services/instance-changes.ts';
 import type { InstanceRegistry } from './services/instance-registry.ts';
 import type { RequestProxy } from './services/request-proxy.ts';
@@ -21,6 +22,7 @@ export interface DeskServices {
   sessions: SessionManager;
   proxy: RequestProxy;
   diagnostics: Diagnostics;
+  doctor: Doctor;
   vault: SecretVault;
   notices: readonly DeskNotice[];
   logger: Logger;
@@ -29,7 +31,7 @@ export interface DeskServices {
 }
 
 export function createDeskApi(services: DeskServices): DeskApi {
-  const { registry, changes, sessions, proxy, diagnostics, vault, notices, logger, secrets } = services;
+  const { registry, changes, sessions, proxy, diagnostics, doctor, vault, notices, logger, secrets } = services;
   const scrubbed = (error: DeskError): never => {
     throw secrets.scrubError(error);
   };
@@ -41,6 +43,7 @@ export function createDeskApi(services: DeskServices): DeskApi {
       update: (id, patch) => guarded(() => changes.update(id, patch)),
       remove: (id) => guarded(() => changes.remove(id)),
       probe: (input) => guarded(() => diagnostics.probe(input)),
+      doctor: (id) => guarded(() => doctor.facts(id)),
     },
     session: {
       signIn: (id, credentials) => guarded(() => sessions.signIn(id, credentials)),

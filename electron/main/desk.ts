@@ -18,6 +18,7 @@ import { createDeskApi } from './desk-api.ts';
 import { noticesFrom } from './desk-notices.ts';
 import type { Clock, Logger, SecretVault } from './ports.ts';
 import { createDiagnostics } from './services/diagnostics.ts';
+import { createDoctor } from './services/doctor.ts';
 import { InstanceChanges } from './services/instance-changes.ts';
 import { createInstanceRegistry } from './services/instance-registry.ts';
 import type { DeskSettings } from './services/instances/settings-document.ts';
@@ -105,9 +106,10 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     timeoutMs: options.requestTimeoutMs,
   });
   const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter: options.adapter });
+  const doctor = createDoctor({ registry, diagnostics, sessions, clock, logger });
   const changes = new InstanceChanges(registry, sessions, profiles);
   const notices = noticesFrom(opened);
-  const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, vault, notices, logger, secrets });
+  const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, doctor, vault, notices, logger, secrets });
   // Not awaited: launch must not wait for a slow server. Each session call waits for its own instance.
   const restoring = sessions.restoreAll();
 

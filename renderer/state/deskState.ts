@@ -115,6 +115,11 @@ export class DeskState {
     return pending;
   }
 
+  /** A later check (the forever-sessions doctor) may have seen the server change: the next caller asks again. */
+  forgetProbe(url: string): void {
+    this.probes.delete(url);
+  }
+
   rememberProbe(url: string, report: ProbeReport): void {
     this.probes.set(url, Promise.resolve(report));
   }

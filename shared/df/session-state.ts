@@ -3,7 +3,8 @@
 // identity check.
 import type { DfError } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
-import type { DfSessionFailure, DfSessionStatus } from './session-types.ts';
+import { hasLegacyClaims } from './jwt.ts';
+import type { DfSessionFailure, DfSessionStatus, DfTokenTimes } from './session-types.ts';
 import type { TokenFacts } from './token-timing.ts';
 
 /** What happened since the sign-in (or launch) that started the session. */
@@ -78,6 +79,19 @@ const STATUS_STATES = {
   ended: 'needs-sign-in',
 } as const;
 
+function tokenTimes(facts: TokenFacts): DfTokenTimes {
+  const { claims } = facts;
+  const times: DfTokenTimes = {
+    exp: claims.exp,
+    legacyClaims: hasLegacyClaims(claims),
+    // No refresh starts inside a guarded mint second, so the plan is the later of the two.
+    refreshDueAt: Math.max(facts.refreshDueAt, facts.guardUntil),
+  };
+  if (claims.iat !== undefined) times.iat = claims.iat;
+  if (claims.nbf !== undefined) times.nbf = claims.nbf;
+  return times;
+}
+
 /** The host's view of `state`. A pure read: a new object, nothing in `state` changes. */
 export function statusOf(state: EngineState, serverClockOffsetMs: number | undefined): DfSessionStatus {
   const session = sessionOf(state);
@@ -89,7 +103,10 @@ export function statusOf(state: EngineState, serverClockOffsetMs: number | undef
     forever: claims?.forever ?? false,
     refreshCount: history.refreshCount,
   };
-  if (session !== null) status.expiresAt = session.facts.expiresAt;
+  if (session !== null) {
+    status.expiresAt = session.facts.expiresAt;
+    status.token = tokenTimes(session.facts);
+  }
   if (session?.facts.windowEndsAt !== undefined) status.refreshWindowEndsAt = session.facts.windowEndsAt;
   if (history.lastRefreshAt !== undefined) status.lastRefreshAt = history.lastRefreshAt;
   if (claims?.userId !== undefined) status.userId = claims.userId;

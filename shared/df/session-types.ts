@@ -21,8 +21,21 @@ export interface DfSessionFailure {
   at: number;
 }
 
+/** The current token's time claims (the server's clock, seconds) and DF Desk's plan for it: never the token. */
+export interface DfTokenTimes {
+  exp: number;
+  iat?: number;
+  nbf?: number;
+  /** A numeric `sub`: DF 2.0–2.6 (docs/dreamfactory-protocol.md §3). */
+  legacyClaims: boolean;
+  /** Local ms from which the token is refreshed before use (and by keep-alive, when on). */
+  refreshDueAt: number;
+}
+
 export interface DfSessionStatus {
   state: DfSessionState;
+  /** While a token is held (active, refreshing). */
+  token?: DfTokenTimes;
   /** The token's `forever` claim (remember me, honoured only with DF_ALLOW_FOREVER_SESSIONS). */
   forever: boolean;
   /** Token expiry in ms since the epoch on the LOCAL clock (converted from the server's clock). */

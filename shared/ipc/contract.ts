@@ -4,6 +4,7 @@
  * Each channel takes exactly one payload object, checked with zod before any handler runs.
  */
 import { z } from 'zod';
+import type { DoctorFacts, ServerFacts } from '../doctor/facts.ts';
 import type { DeskErrorKind, eventNames, InstanceTag, ChannelName as ListedChannelName } from './names.ts';
 import { apiKeyControlCharacterMessage, hasControlCharacter } from './api-key-input.ts';
 import { httpMethods, instanceTags } from './names.ts';
@@ -21,6 +22,7 @@ export {
   ipcPrefix,
 } from './names.ts';
 export type { DeskErrorKind, HttpMethod, InstanceTag } from './names.ts';
+export type { DoctorFacts, ServerFacts } from '../doctor/facts.ts';
 
 export const instanceTagSchema = z.enum(instanceTags);
 
@@ -118,6 +120,8 @@ export interface ProbeReport {
   vault: VaultHealth;
   /** The certificate the server presented, when the secure connection failed: the user may choose to trust it. */
   certificate?: PresentedCertificateInfo;
+  /** The environment answer as the forever-sessions doctor reads it. */
+  server: ServerFacts;
 }
 
 /** A server certificate as the user sees it before trusting it. Public data only. */
@@ -176,7 +180,6 @@ export interface SessionStatus {
   persistence: 'keychain' | 'memory';
 }
 
-
 export const proxyRequestSchema = z.strictObject({
   method: z.enum(httpMethods),
   path: z.string().min(1).max(4096),
@@ -221,6 +224,8 @@ export interface DeskApi {
     update(id: string, patch: InstancePatch): Promise<Instance>;
     remove(id: string): Promise<void>;
     probe(input: ProbeInput): Promise<ProbeReport>;
+    /** The forever-sessions doctor's facts for a saved instance: its server and its session, never the token. */
+    doctor(id: string): Promise<DoctorFacts>;
   };
   session: {
     signIn(id: string, credentials: SignInInput): Promise<SessionStatus>;
@@ -249,6 +254,7 @@ export const channels = {
   },
   'instances.remove': { payload: idPayload, call: (api: DeskApi, p: { id: string }) => api.instances.remove(p.id) },
   'instances.probe': { payload: probeInputSchema, call: (api: DeskApi, p: ProbeInput) => api.instances.probe(p) },
+  'instances.doctor': { payload: idPayload, call: (api: DeskApi, p: { id: string }) => api.instances.doctor(p.id) },
   'session.signIn': {
     payload: z.strictObject({ id: instanceIdSchema, credentials: signInSchema }),
     call: (api: DeskApi, p: { id: string; credentials: SignInInput }) => api.session.signIn(p.id, p.credentials),

@@ -16,6 +16,7 @@ export const channelNames = [
   'instances.update',
   'instances.remove',
   'instances.probe',
+  'instances.doctor',
   'session.signIn',
   'session.signOut',
   'session.status',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startDfServer } from './index.ts';
 import type { DfServer, } from './index.ts';
 import { REQUEST_LOG_LIMIT } from './stats.ts';
-import { asRecord, call, login, serverPerTest } from './test-helpers.ts';
+import { asRecord, call, login, payloadOf, serverPerTest } from './test-helpers.ts';
 import { waitFor } from '../fixtures/waiting.ts';
 
 const start = serverPerTest();
@@ -140,5 +140,37 @@ describe('redirects and shutdown', () => {
     await waitFor(() => srv.stats.refreshAttempts === 1, 'the PUT to arrive');
     await srv.close();
     expect(await pending).toBe('aborted');
+  });
+});
+
+describe('switches a DF admin flips at runtime', () => {
+  it('setAllowForever: the environment and the next tokens follow it, tokens already out keep their claim', async () => {
+    const srv = await start({ allowForever: false });
+    const allowed = async () => asRecord(asRecord((await call(srv, 'GET', '/system/environment')).body).authentication).allow_forever_sessions;
+    expect(await allowed()).toBe(false);
+    const before = await login(srv, { rememberMe: true });
+    expect(payloadOf(before).forever).toBe(false);
+    srv.setAllowForever(true);
+    expect(await allowed()).toBe(true);
+    expect(payloadOf(await login(srv, { rememberMe: true })).forever).toBe(true);
+    expect(payloadOf(await login(srv, { rememberMe: false })).forever).toBe(false);
+  });
+
+  it('setRewriteRules(false): /api/v2 gets the web server’s HTML 404, /index.php/api/v2 still reaches DF', async () => {
+    const srv = await start({ rewriteRules: false });
+    const direct = await fetch(`${srv.url}/api/v2/system/environment`);
+    expect(direct.status).toBe(404);
+    expect(direct.headers.get('content-type')).toBe('text/html');
+    expect(await direct.text()).toContain('<center>nginx</center>');
+    const behind = await fetch(`${srv.url}/index.php/api/v2/system/environment`);
+    expect(behind.status).toBe(200);
+    expect(asRecord(await behind.json()).authentication).toBeDefined();
+    srv.setRewriteRules(true);
+    expect((await call(srv, 'GET', '/system/environment')).status).toBe(200);
+  });
+
+  it('with rewrite rules, /index.php/api/v2 answers too, as DF’s front controller does', async () => {
+    const srv = await start();
+    expect((await fetch(`${srv.url}/index.php/api/v2/system/environment`)).status).toBe(200);
   });
 });

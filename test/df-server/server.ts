@@ -47,6 +47,13 @@ function buildState(options: DfServerOptions): ServerState {
   };
 }
 
+/** What nginx answers for a path it has no file for and no rewrite rule to hand on. */
+function writeWebServer404(res: ServerResponse): void {
+  const page = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+  res.writeHead(404, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(page) });
+  res.end(page);
+}
+
 /** Latest's VerbOverrides: POST + X-HTTP-Method / X-Method-Override / ?method=, MERGE meaning PATCH. */
 function effectiveMethod(era: EraRules, req: IncomingMessage, url: URL): string {
   const method = (req.method ?? 'GET').toUpperCase();
@@ -77,6 +84,7 @@ export async function startDfServer(options: DfServerOptions = {}): Promise<DfSe
   const redirects = new Map<string, { location: string; status: number }>();
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
+  let rewriteRules = options.rewriteRules ?? true;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -93,6 +101,14 @@ export async function startDfServer(options: DfServerOptions = {}): Promise<DfSe
     const rawMethod = (req.method ?? 'GET').toUpperCase();
     countRequest(stats, rawMethod, url.pathname);
     recordRequest(requestLog, { method: rawMethod, path: `${url.pathname}${url.search}`, headers: { ...req.headers } });
+
+    // DF's front controller routes /index.php/api/v2/… itself; only /api/v2/… needs the web server's rewrite rules.
+    const viaIndexPhp = url.pathname.startsWith('/index.php/');
+    if (viaIndexPhp) url.pathname = url.pathname.slice('/index.php'.length);
+    else if (!rewriteRules && url.pathname.startsWith('/api/')) {
+      writeWebServer404(res);
+      return;
+    }
 
     const redirect = redirects.get(url.pathname);
     if (redirect !== undefined) {
@@ -184,6 +200,12 @@ export async function startDfServer(options: DfServerOptions = {}): Promise<DfSe
     },
     setRedirect: (pathname, location, status = 302) => {
       redirects.set(pathname, { location, status });
+    },
+    setAllowForever: (allow) => {
+      state.allowForever = allow;
+    },
+    setRewriteRules: (present) => {
+      rewriteRules = present;
     },
   };
 }

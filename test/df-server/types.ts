@@ -38,6 +38,11 @@ export interface DfServerOptions {
   port?: number;
   host?: string;
   version?: string;
+  /**
+   * The web server's rewrite rules (default true). Without them only /index.php/api/v2/… reaches DF, and
+   * /api/v2/… gets the web server's own HTML 404, as on an nginx or Apache install missing them.
+   */
+  rewriteRules?: boolean;
 }
 
 export type DfFault = { kind: 'http500' | 'reset' | 'delay'; count?: number; delayMs?: number };
@@ -69,4 +74,7 @@ export interface DfServer {
   blacklistToken(token: string): void;
   revokeUser(email: string): void;
   setRedirect(pathname: string, location: string, status?: 301 | 302 | 307 | 308): void;
+  /** DF_ALLOW_FOREVER_SESSIONS changed, config cache cleared and DF restarted: tokens minted from now on follow it. */
+  setAllowForever(allow: boolean): void;
+  setRewriteRules(present: boolean): void;
 }

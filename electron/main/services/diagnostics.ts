@@ -26,7 +26,7 @@ import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
 import { cappedAdapter, probeCapText } from './diagnostics/answer-cap.ts';
 import { apiKeyVerdict } from './diagnostics/api-key-verdict.ts';
-import type { LastAnswer } from './diagnostics/environment-failure.ts';
+import type { EnvironmentFailure, LastAnswer } from './diagnostics/environment-failure.ts';
 import { describeEnvironmentFailure } from './diagnostics/environment-failure.ts';
 import {
   authMethodLabels,
@@ -36,6 +36,7 @@ import {
   notChecked,
   versionCheck,
 } from './diagnostics/probe-checks.ts';
+import { environmentFacts, failureFacts, isWebServer404, webServer404Check } from './diagnostics/server-facts.ts';
 import { validateInstanceUrl } from './instances/instance-url.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
 import { emptyTokenStore } from './sessions/vault-token-store.ts';
@@ -116,13 +117,13 @@ const notCheckedAfter = (because: string): ProbeCheck[] => [
 ];
 
 function emptyReport(url: string, vault: DiagnosticsDeps['vault']): ProbeReport {
-  return { url, reachable: false, isDreamFactory: false, apiKeyAccepted: null, authMethods: [], checks: [], vault: vault.health() };
+  const server = { kind: 'unreachable', detail: 'Not checked yet.', nextStep: 'Test the connection.' } as const;
+  return { url, reachable: false, isDreamFactory: false, apiKeyAccepted: null, authMethods: [], checks: [], vault: vault.health(), server };
 }
 
 /** The environment call failed: say whether nothing answered (and show a certificate to trust) or not DF. */
-async function reportFailure(report: ProbeReport, error: unknown, last: LastAnswer | undefined, timeoutMs: number) {
+async function reportFailure(report: ProbeReport, failure: EnvironmentFailure, error: unknown, timeoutMs: number) {
   const { url } = report;
-  const failure = describeEnvironmentFailure(error, last, url);
   report.reachable = failure.reachable;
   if (failure.reachable) {
     report.checks.push(
@@ -130,7 +131,7 @@ async function reportFailure(report: ProbeReport, error: unknown, last: LastAnsw
       check('dreamfactory', false, failure.detail, failure.nextStep),
       ...notCheckedAfter('the address does not answer like DreamFactory.'),
     );
-    return failure;
+    return;
   }
   const tls = error instanceof DfError && error.transport?.kind === 'tls';
   report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
@@ -140,7 +141,6 @@ async function reportFailure(report: ProbeReport, error: unknown, last: LastAnsw
   }
   const because = tls ? 'the secure connection failed.' : 'the server could not be reached.';
   report.checks.push(notChecked('dreamfactory', because), ...notCheckedAfter(because));
-  return failure;
 }
 
 /** What the key check says: not entered, not sent over plain http, or DF's verdict. */
@@ -165,6 +165,7 @@ async function keyCheck(client: DfClient, apiKey: string, sendKey: boolean, time
 }
 
 function reportEnvironment(report: ProbeReport, env: DfEnvironment): void {
+  report.server = environmentFacts(env);
   report.reachable = true;
   report.isDreamFactory = true;
   report.allowForeverSessions = env.allowForeverSessions;
@@ -175,6 +176,18 @@ function reportEnvironment(report: ProbeReport, env: DfEnvironment): void {
     check('reachable', true, `The server at ${report.url} answered.`),
     check('dreamfactory', true, 'The address answers like DreamFactory (/api/v2/system/environment).'),
   );
+}
+
+/** Whether DF answers its environment at /index.php/api/v2 (true), something else answers (false), or nothing (null). */
+async function answersBehindIndexPhp(client: DfClient): Promise<boolean | null> {
+  try {
+    await environment(client.http);
+    return true;
+  } catch (error) {
+    return error instanceof DfError && error.transport !== undefined ? null : false;
+  } finally {
+    client.dispose();
+  }
 }
 
 interface ProbeTarget {
@@ -204,23 +217,29 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
       pin === undefined || tlsTargetOf(url) === null
         ? null
         : pinnedCertificateAdapter({ origin: url, sha256: pin, base: deps.adapter, timeoutMs });
-    const client = createDfClient({
-      baseURL: url,
-      apiKey: sendKey ? apiKey : undefined,
-      tokens: emptyTokenStore(),
-      adapter: recordingAdapter(cappedAdapter(pinned === null ? io : pinned.adapter), (answer) => {
-        last = answer;
-      }),
-      sessionCallTimeoutMs: timeoutMs,
-    });
-    client.http.defaults.timeout = timeoutMs;
+    const capped = cappedAdapter(pinned === null ? io : pinned.adapter);
+    const clientAt = (baseURL: string, key: string | undefined, adapter: AxiosAdapter) => {
+      const made = createDfClient({ baseURL, apiKey: key, tokens: emptyTokenStore(), adapter, sessionCallTimeoutMs: timeoutMs });
+      made.http.defaults.timeout = timeoutMs;
+      return made;
+    };
+    const client = clientAt(url, sendKey ? apiKey : undefined, recordingAdapter(capped, (answer) => {
+      last = answer;
+    }));
     const report = emptyReport(url, deps.vault);
     try {
       let env: DfEnvironment;
       try {
         env = await environment(client.http);
       } catch (error) {
-        const failure = await reportFailure(report, error, last, timeoutMs);
+        let failure = describeEnvironmentFailure(error, last, url);
+        let behind: boolean | null = null;
+        if (failure.reachable && isWebServer404(last)) {
+          behind = await answersBehindIndexPhp(clientAt(`${url}/index.php`, undefined, capped));
+          failure = webServer404Check(failure, behind);
+        }
+        report.server = failureFacts(failure, last, behind);
+        await reportFailure(report, failure, error, timeoutMs);
         deps.logger.info('Connection test failed.', { url, reachable: failure.reachable, detail: failure.detail });
         return report;
       }

@@ -1,5 +1,7 @@
 import type { DfSessionInfo } from '../../../shared/df/index.ts';
 import { systemTimers } from '../../../shared/df/index.ts';
+import type { SessionFacts } from '../../../shared/doctor/facts.ts';
+import { sessionFactsOf } from '../../../shared/doctor/session-facts.ts';
 import type { Instance, SessionStatus, SessionUser, SignInInput } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
@@ -122,6 +124,13 @@ export class SessionManager {
   async status(instanceId: string): Promise<SessionStatus> {
     await this.restored(instanceId);
     return this.sessions.statusOf(instanceId);
+  }
+
+  /** What the forever-sessions doctor reads: the state and the engine's times and claims, never the token. */
+  async doctorSession(instanceId: string): Promise<SessionFacts> {
+    const { state } = await this.status(instanceId);
+    const session = this.sessions.get(instanceId);
+    return sessionFactsOf(state, session === undefined || session.login === null ? null : session.client.status());
   }
 
   /** "Refresh now". */

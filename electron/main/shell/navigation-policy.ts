@@ -12,6 +12,11 @@ export const defaultExternalAllowlist: readonly string[] = [
   'wiki.dreamfactory.com',
   'blog.dreamfactory.com',
   'github.com',
+  // The install documentation the forever-sessions doctor cites.
+  'docs.bitnami.com',
+  'docs.docker.com',
+  'docs.redhat.com',
+  'learn.microsoft.com',
 ];
 
 const maxExternalUrlLength = 2048;

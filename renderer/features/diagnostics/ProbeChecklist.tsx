@@ -1,4 +1,5 @@
 import type { ProbeCheck, ProbeReport } from '../../../shared/ipc/contract.ts';
+import { ProbeDoctor } from '../doctor/ProbeDoctor.tsx';
 import { ForeverSessionsHelp } from '../session/ForeverSessionsHelp.tsx';
 import { CertificateDetails } from './CertificateDetails.tsx';
 
@@ -13,8 +14,16 @@ export function foreverSessionsOff(report: ProbeReport): boolean {
   return report.checks.some((check) => check.id === 'forever-sessions' && check.ok === false);
 }
 
-/** "Test connection" results: one line per check, failures with their next step. */
-export function ProbeChecklist({ report }: { report: ProbeReport }) {
+/** Whether the forever-sessions doctor has something to say: forever sessions off, or rewrite rules missing. */
+export function doctorHelps(report: ProbeReport): boolean {
+  return foreverSessionsOff(report) || report.server.kind === 'web-server-404';
+}
+
+/**
+ * "Test connection" results: one line per check, failures with their next step. `recheck` runs the same test
+ * again, for the forever-sessions doctor's "Check again".
+ */
+export function ProbeChecklist({ report, recheck }: { report: ProbeReport; recheck?: () => Promise<ProbeReport> }) {
   return (
     <div className="probe">
       <ul className="checklist" aria-label="Connection checks">
@@ -43,6 +52,7 @@ export function ProbeChecklist({ report }: { report: ProbeReport }) {
         </section>
       )}
       {foreverSessionsOff(report) && <ForeverSessionsHelp />}
+      {recheck && doctorHelps(report) && <ProbeDoctor report={report} recheck={recheck} />}
       {report.vault.mode === 'session-only' && (
         <div className="alert alert-warn">
           <strong>Sessions will be kept in memory only.</strong>

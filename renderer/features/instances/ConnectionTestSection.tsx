@@ -64,7 +64,7 @@ export function ConnectionTestSection({ probe, onTest, pinnedSha256, forgetPin, 
             </p>
           )}
           <ErrorAlert error={probeError} title="The connection test could not run." />
-          {report && <ProbeChecklist report={report} />}
+          {report && <ProbeChecklist report={report} recheck={probe.recheck} />}
           {certificate && (
             <TrustCertificate
               certificate={certificate}

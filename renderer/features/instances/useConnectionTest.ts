@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ProbeReport } from '../../../shared/ipc/contract.ts';
+import { useRef, useState } from 'react';
+import type { ProbeInput, ProbeReport } from '../../../shared/ipc/contract.ts';
 import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { useDeskState } from '../../state/context.ts';
 import { uiError } from '../../uiError.ts';
@@ -21,6 +21,8 @@ export interface ConnectionTestState {
   setTrustSha256(sha256: string | null): void;
   /** Probes `url` as the instance would connect: with the typed key and the certificate it would pin. */
   test(url: string, apiKey: string, pin: string | undefined): Promise<void>;
+  /** The last test again, leaving the form's report alone (the forever-sessions doctor's "Check again"). */
+  recheck(): Promise<ProbeReport>;
 }
 
 /** The form's "Test connection": the server's answers, and the certificate the user may choose to trust. */
@@ -31,6 +33,7 @@ export function useConnectionTest(): ConnectionTestState {
   const [probeError, setProbeError] = useState<DeskError | null>(null);
   const [trustSha256, setTrustSha256] = useState<string | null>(null);
   const [tested, setTested] = useState<TestedValues | null>(null);
+  const lastInput = useRef<ProbeInput | null>(null);
 
   async function test(url: string, apiKey: string, pin: string | undefined) {
     setProbing(true);
@@ -38,11 +41,9 @@ export function useConnectionTest(): ConnectionTestState {
     setProbeError(null);
     setReport(null);
     try {
-      const result = await state.client.call('instances.probe', {
-        url,
-        ...(apiKey ? { apiKey } : {}),
-        ...(pin ? { trustedCertificateSha256: pin } : {}),
-      });
+      const input: ProbeInput = { url, ...(apiKey ? { apiKey } : {}), ...(pin ? { trustedCertificateSha256: pin } : {}) };
+      lastInput.current = input;
+      const result = await state.client.call('instances.probe', input);
       setReport(result);
     } catch (error) {
       setProbeError(uiError(error));
@@ -51,5 +52,11 @@ export function useConnectionTest(): ConnectionTestState {
     }
   }
 
-  return { probing, tested, report, probeError, trustSha256, setTrustSha256, test };
+  function recheck(): Promise<ProbeReport> {
+    const input = lastInput.current;
+    if (input === null) return Promise.reject(new Error('Test the connection first.'));
+    return state.client.call('instances.probe', input);
+  }
+
+  return { probing, tested, report, probeError, trustSha256, setTrustSha256, test, recheck };
 }

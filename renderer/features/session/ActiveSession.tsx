@@ -6,6 +6,7 @@ import { useDeskState } from '../../state/context.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatRelative, formatTime } from '../../ui/format.ts';
+import { DoctorButton } from '../doctor/DoctorButton.tsx';
 import { ForeverSessionsHelp } from './ForeverSessionsHelp.tsx';
 import { refreshFailureReason } from './refreshFailure.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -117,6 +118,7 @@ export function ActiveSession({ instance, status, now }: { instance: Instance; s
         <Button variant="danger" onClick={() => run('sign-out')} busy={busy === 'sign-out'} disabled={busy !== null}>
           Sign out
         </Button>
+        <DoctorButton instance={instance} status={status} />
       </div>
     </>
   );

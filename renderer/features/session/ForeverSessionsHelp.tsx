@@ -17,6 +17,10 @@ export function ForeverSessionsHelp() {
         </li>
         <li>Restart DreamFactory (the PHP-FPM or web server process), then sign in again with Remember me.</li>
       </ol>
+      <p>
+        <strong>Check forever sessions</strong> (in the Session tab) shows the exact steps for your kind of install and
+        tells you when the change has worked.
+      </p>
       <p className="muted">
         DF Desk checks this with <code>GET /api/v2/system/environment</code> (
         <code>authentication.allow_forever_sessions</code>).

@@ -58,6 +58,7 @@ describe('nothing the desk hands out carries a credential', () => {
     expect(token).toMatch(JWT_SHAPE);
     keep(await api.session.status(instance.id));
     keep(await api.session.refresh(instance.id));
+    keep(await api.instances.doctor(instance.id));
     const refreshedToken = await vault.get(tokenAccount(instance.id, JANE.email));
 
     const session = keep(await api.request(instance.id, { method: 'GET', path: '/user/session' }));

@@ -86,4 +86,14 @@ describe('DeskState', () => {
     await state.probe('https://a');
     expect(desk.payloads('instances.probe')).toHaveLength(2);
   });
+
+  it('forgetProbe: the next caller asks the server again (the doctor saw a change)', async () => {
+    const desk = new FakeDesk({ 'instances.probe': () => aProbeReport() });
+    const state = new DeskState(createDeskClient(desk));
+    await state.probe('https://a');
+    await state.probe('https://a');
+    state.forgetProbe('https://a');
+    await state.probe('https://a');
+    expect(desk.payloads('instances.probe')).toHaveLength(2);
+  });
 });

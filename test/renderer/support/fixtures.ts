@@ -49,6 +49,7 @@ export function aProbeReport(overrides: Partial<ProbeReport> = {}): ProbeReport 
       { id: 'login-attribute', ok: true, label: 'Login attribute', detail: 'email' },
     ],
     vault: { mode: 'keychain' },
+    server: { kind: 'environment', allowForeverSessions: true, loginAttribute: 'email', version: '7.7.0' },
     ...overrides,
   };
 }

@@ -91,11 +91,27 @@ describe('statusOf', () => {
       lastRefreshAt: 30,
       userId: 7,
       lastError: { kind: 'server', message: 'busy', at: 40 },
+      token: { exp: 2_000, iat: 1_000, legacyClaims: false, refreshDueAt: 1_990_000 },
     };
     expect(statusOf({ kind: 'active', session }, undefined)).toEqual(expected);
     const refreshing: EngineState = { kind: 'refreshing', session, refresh: new Promise<string>(() => undefined) };
     expect(statusOf(refreshing, undefined)).toEqual({ ...expected, state: 'refreshing' });
     expect(JSON.stringify(statusOf(refreshing, undefined))).not.toContain('"b"');
+  });
+
+  it('token times: nbf when the token has one, legacy claims, and no refresh planned inside a guarded mint second', () => {
+    const legacy = facts('a', {
+      claims: { exp: 2_000, iat: 1_000, nbf: 1_000, forever: false, sub: 7 },
+      refreshDueAt: 1_990_000,
+      guardUntil: 1_995_000,
+    });
+    expect(statusOf({ kind: 'active', session: newSession(legacy) }, undefined).token).toEqual({
+      exp: 2_000,
+      iat: 1_000,
+      nbf: 1_000,
+      legacyClaims: true,
+      refreshDueAt: 1_995_000,
+    });
   });
 
   it('no window end without iat', () => {

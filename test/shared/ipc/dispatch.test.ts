@@ -27,6 +27,7 @@ const table: Record<ChannelName, { payload: unknown; method: string; args: unkno
     method: 'instances.probe',
     args: [{ url: 'https://df.example.com' }],
   },
+  'instances.doctor': { payload: { id: 'inst-1' }, method: 'instances.doctor', args: ['inst-1'] },
   'session.signIn': {
     payload: { id: 'inst-1', credentials: { email: 'a@b.c', password: 'pw' } },
     method: 'session.signIn',

@@ -1,4 +1,4 @@
-import type { DeskApi, Instance, ProbeReport, SessionStatus, VaultHealth } from '../../../shared/ipc/contract.ts';
+import type { DeskApi, DoctorFacts, Instance, ProbeReport, SessionStatus, VaultHealth } from '../../../shared/ipc/contract.ts';
 
 /** A DeskApi whose every method records its arguments and answers with a fixed value (or throws `failWith`). */
 export interface RecordingApi {
@@ -39,7 +39,9 @@ const probe: ProbeReport = {
   authMethods: [],
   checks: [],
   vault,
+  server: { kind: 'environment', allowForeverSessions: false, loginAttribute: 'email' },
 };
+const doctorFacts: DoctorFacts = { checkedAt: 1, url: probe.url, server: probe.server, session: null };
 
 export function createRecordingApi(): RecordingApi {
   const sessionListeners = new Set<(s: SessionStatus) => void>();
@@ -68,6 +70,7 @@ export function createRecordingApi(): RecordingApi {
       update: (...args) => answer('instances.update', args, sampleInstance),
       remove: (...args) => answer('instances.remove', args, undefined),
       probe: (...args) => answer('instances.probe', args, probe),
+      doctor: (...args) => answer('instances.doctor', args, doctorFacts),
     },
     session: {
       signIn: (...args) => answer('session.signIn', args, sampleStatus),
