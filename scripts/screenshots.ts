@@ -36,6 +36,7 @@ export const screenshotNames = [
   'add-instance-probe',
   'prod-instance',
   'prod-confirm',
+  'forever-doctor',
 ] as const;
 export type ScreenshotName = (typeof screenshotNames)[number];
 
@@ -83,7 +84,7 @@ export async function takeScreenshots(outDir: string = defaultOutDir, log: (line
     if (!keychain) log('[screenshots] No usable keychain: run under scripts/start-keyring.sh for clean shots.');
     const local = await addInstance(desk, dev, 'Local dev', 'dev');
     await desk.api.instances.update(local.id, { favorite: true });
-    await addInstance(desk, staging, 'Staging EU', 'staging');
+    const stagingEu = await addInstance(desk, staging, 'Staging EU', 'staging');
     const production = await addInstance(desk, prod, 'Production', 'prod');
     await signInAsJane(desk, local);
     await signInAsJane(desk, production);
@@ -150,6 +151,18 @@ export async function takeScreenshots(outDir: string = defaultOutDir, log: (line
     await dialog(page, 'Delete record 3?').waitFor();
     await shoot(page, 'prod-confirm');
     await dialog(page, 'Delete record 3?').getByRole('button', { name: 'Cancel' }).click();
+
+    // The forever-sessions doctor on a server that ignores Remember me, with the Bitnami steps.
+    staging.setAllowForever(false);
+    await signInAsJane(desk, stagingEu);
+    await selectInstance(page, 'Staging EU');
+    const stagingSession = await openTab(page, 'Session');
+    await stagingSession.getByRole('button', { name: 'Check forever sessions' }).click();
+    const doctor = dialog(page, 'Forever sessions on Staging EU');
+    await doctor.getByLabel('How is this DreamFactory installed?').selectOption('bitnami-linux');
+    await expectText(doctor, 'Forever sessions are off on this server.', '/opt/bitnami/php/bin/php artisan config:clear');
+    await shoot(page, 'forever-doctor');
+    await doctor.getByRole('button', { name: 'Close dialog' }).click();
 
     return { written, pageErrors: [...harness.pageErrors], keychain };
   } finally {

@@ -155,4 +155,23 @@ describe('axe on every main screen, light and dark', () => {
     expect(harness.pageErrors).toEqual([]);
     expect(found).toBe('');
   });
+
+  it('forever-sessions doctor (forever off, Bitnami steps, facts)', async () => {
+    const { page, desk } = harness;
+    const off = await startServer({ allowForever: false });
+    servers.push(off);
+    const instance = await addInstance(desk, off, 'No forever');
+    await signInAsJane(desk, instance);
+    await selectInstance(page, 'No forever');
+    const session = await openTab(page, 'Session');
+    await session.getByRole('button', { name: 'Check forever sessions' }).click();
+    const doctor = dialog(page, 'Forever sessions on No forever');
+    await doctor.getByLabel('How is this DreamFactory installed?').selectOption('bitnami-linux');
+    await expectText(doctor, 'Forever sessions are off on this server.', 'What DF Desk does');
+    await doctor.getByText('Still off on an early DreamFactory 2.0 build?').click();
+    const found = await check('forever-sessions doctor');
+    await doctor.getByRole('button', { name: 'Close dialog' }).click();
+    expect(harness.pageErrors).toEqual([]);
+    expect(found).toBe('');
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { changesBetween } from '../../../shared/doctor/changes.ts';
 import { diagnose } from '../../../shared/doctor/diagnose.ts';
 import type { DoctorFacts } from '../../../shared/doctor/facts.ts';
@@ -27,6 +27,7 @@ export function DoctorView({ load, signIn, onChecked }: DoctorViewProps) {
   const doctor = useDoctor(load, onChecked);
   const [kind, setKind] = useState<InstallKind>('unknown');
   const [signingIn, setSigningIn] = useState(false);
+  const outcome = useRef<HTMLDivElement>(null);
   const { facts, previous } = doctor;
 
   if (facts === null) {
@@ -50,7 +51,7 @@ export function DoctorView({ load, signIn, onChecked }: DoctorViewProps) {
   return (
     <div className="doctor" aria-busy={doctor.checking}>
       {/* One live region for the outcome, so "Check again" is heard without moving the focus. */}
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" tabIndex={-1} ref={outcome}>
         <DoctorVerdict diagnosis={diagnosis} changes={previous === null ? null : changesBetween(previous, facts)} />
       </div>
       <ErrorAlert error={doctor.error} />
@@ -62,6 +63,8 @@ export function DoctorView({ load, signIn, onChecked }: DoctorViewProps) {
               instance={signIn.instance}
               status={signIn.status}
               onSignedIn={() => {
+                // The form is about to go: the focus moves to the outcome, not to the page behind the dialog.
+                outcome.current?.focus();
                 setSigningIn(false);
                 doctor.check();
               }}

@@ -1,3 +1,4 @@
+import { APACHE_ALLOW_OVERRIDE, APACHE_ENABLE_REWRITE, NGINX_TRY_FILES } from '../../../shared/doctor/rewrite-rules.ts';
 import { CopyableCode } from '../../ui/CopyableCode.tsx';
 
 /** The web server answers 404 itself: the lines that hand /api/v2 to DreamFactory's index.php. */
@@ -13,13 +14,13 @@ export function RewriteRulesHelp({ behindIndexPhp }: { behindIndexPhp: boolean |
       <p>
         <strong>nginx</strong>, in the DreamFactory <code>server</code> block’s <code>location /</code>:
       </p>
-      <CopyableCode text="try_files $uri $uri/ /index.php?$query_string;" what="the nginx rule" />
+      <CopyableCode text={NGINX_TRY_FILES} what="the nginx rule" />
       <p>
         <strong>Apache</strong>: allow DreamFactory’s own <code>public/.htaccess</code> rules in its{' '}
         <code>&lt;Directory&gt;</code> block, and enable mod_rewrite:
       </p>
-      <CopyableCode text="AllowOverride All" what="the Apache directive" />
-      <CopyableCode text="sudo a2enmod rewrite && sudo systemctl restart apache2" what="the Apache commands" />
+      <CopyableCode text={APACHE_ALLOW_OVERRIDE} what="the Apache directive" />
+      <CopyableCode text={APACHE_ENABLE_REWRITE} what="the Apache commands" />
       <p className="muted">Reload the web server afterwards, then check again.</p>
     </section>
   );

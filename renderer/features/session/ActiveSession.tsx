@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
 import type { DeskError } from '../../../shared/ipc/desk-error.ts';
 import { uiError } from '../../uiError.ts';
@@ -6,7 +6,6 @@ import { useDeskState } from '../../state/context.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatRelative, formatTime } from '../../ui/format.ts';
-import { DoctorButton } from '../doctor/DoctorButton.tsx';
 import { ForeverSessionsHelp } from './ForeverSessionsHelp.tsx';
 import { refreshFailureReason } from './refreshFailure.ts';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -69,7 +68,15 @@ function SessionFacts({ status, now }: { status: SessionStatus; now: number }) {
 }
 
 /** A live session (active or refreshing): its facts, and Refresh now / Sign out. */
-export function ActiveSession({ instance, status, now }: { instance: Instance; status: SessionStatus; now: number }) {
+export interface ActiveSessionProps {
+  instance: Instance;
+  status: SessionStatus;
+  now: number;
+  /** Opens the forever-sessions doctor (its dialog belongs to the panel, which outlives this view). */
+  doctorButton?: ReactNode;
+}
+
+export function ActiveSession({ instance, status, now, doctorButton }: ActiveSessionProps) {
   const state = useDeskState();
   const [busy, setBusy] = useState<'refresh' | 'sign-out' | null>(null);
   const [error, setError] = useState<DeskError | null>(null);
@@ -118,7 +125,7 @@ export function ActiveSession({ instance, status, now }: { instance: Instance; s
         <Button variant="danger" onClick={() => run('sign-out')} busy={busy === 'sign-out'} disabled={busy !== null}>
           Sign out
         </Button>
-        <DoctorButton instance={instance} status={status} />
+        {doctorButton}
       </div>
     </>
   );

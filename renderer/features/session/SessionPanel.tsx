@@ -1,9 +1,10 @@
-import { useRef } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import type { Instance, SessionStatus } from '../../../shared/ipc/contract.ts';
 import { useFocusRescue } from '../../ui/focus.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EndedReason } from '../../ui/RawDetails.tsx';
 import { useNow } from '../../ui/useNow.ts';
+import { DoctorDialog } from '../doctor/DoctorDialog.tsx';
 import { ActiveSession } from './ActiveSession.tsx';
 import { GuestAccessNote } from './GuestAccessNote.tsx';
 import { SignInForm } from './SignInForm.tsx';
@@ -30,36 +31,52 @@ export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelPr
   // entry (its data-autofocus) instead of the page body.
   useFocusRescue(viewOf(status), panel, () => panel.current?.querySelector<HTMLElement>('[data-autofocus]') ?? null);
 
+  const [doctorOpen, setDoctorOpen] = useState(false);
+  const doctorButton = <Button onClick={() => setDoctorOpen(true)}>Check forever sessions</Button>;
+
   if (!status) return <p className="muted" aria-busy="true">Checking the session…</p>;
 
+  let view: ReactNode;
   if (status.state === 'signed-out') {
-    return (
+    view = (
       <section className="session-panel" aria-label="Session" ref={panel}>
         <h2>Sign in to {instance.name}</h2>
         {guest && <GuestAccessNote context="session" />}
         <SignInForm instance={instance} status={status} />
+        <div className="form-actions">
+          {doctorButton}
+        </div>
       </section>
     );
-  }
-
-  if (status.state === 'needs-sign-in') {
-    return (
+  } else if (status.state === 'needs-sign-in') {
+    view = (
       <section className="session-panel" aria-label="Session" ref={panel}>
         <div className="alert alert-error" role="alert">
           <strong>The session ended.</strong>
           <EndedReason reason={status.endedReason} />
           <p className="next-step">Sign in again to keep working on {instance.name}.</p>
         </div>
-        <Button variant="primary" onClick={onSignInAgain} data-autofocus>
-          Open sign-in
-        </Button>
+        <div className="form-actions">
+          <Button variant="primary" onClick={onSignInAgain} data-autofocus>
+            Open sign-in
+          </Button>
+          {doctorButton}
+        </div>
+      </section>
+    );
+  } else {
+    view = (
+      <section className="session-panel" aria-label="Session" ref={panel}>
+        <ActiveSession instance={instance} status={status} now={now} doctorButton={doctorButton} />
       </section>
     );
   }
 
+  // Outside the views: a sign-in from inside the doctor changes the view and must not close it.
   return (
-    <section className="session-panel" aria-label="Session" ref={panel}>
-      <ActiveSession instance={instance} status={status} now={now} />
-    </section>
+    <>
+      {view}
+      {doctorOpen && <DoctorDialog instance={instance} status={status} onClose={() => setDoctorOpen(false)} />}
+    </>
   );
 }

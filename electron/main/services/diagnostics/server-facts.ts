@@ -6,10 +6,9 @@
 import type { DfEnvironment } from '../../../../shared/df/index.ts';
 import { dfErrorMessage } from '../../../../shared/df/errors.ts';
 import type { ServerFacts } from '../../../../shared/doctor/facts.ts';
+import { REWRITE_RULES_HINT } from '../../../../shared/doctor/rewrite-rules.ts';
 import type { EnvironmentFailure, LastAnswer } from './environment-failure.ts';
 
-export const REWRITE_RULES_HINT =
-  'Add the rewrite rules that hand /api/v2 to index.php (nginx: try_files $uri $uri/ /index.php?$query_string; Apache: AllowOverride All for the DreamFactory folder, with mod_rewrite enabled), reload the web server, and test again.';
 
 function mediaType(contentType: string | undefined): string | undefined {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionPanel } from '../../../../renderer/features/session/SessionPanel.tsx';
-import { cleanup, click, flush, getByLabel, getByRole, getByText, queryByRole, queryByText, waitFor } from '../../support/dom.tsx';
+import { cleanup, click, flush, getByLabel, getByRole, getByText, queryByRole, queryByText, typeInto, waitFor } from '../../support/dom.tsx';
 import { FakeDesk, failWith } from '../../support/fakeDesk.ts';
 import { anInstance, aProbeReport, aStatus } from '../../support/fixtures.ts';
 import { renderWithDesk } from '../../support/renderWithDesk.tsx';
@@ -171,5 +171,45 @@ describe('SessionPanel', () => {
     view.rerender(<SessionPanel instance={anInstance()} status={aStatus({ state: 'signed-out' })} onSignInAgain={vi.fn()} />);
     await flush();
     expect(document.activeElement).toBe(outside);
+  });
+});
+
+describe('SessionPanel: the forever-sessions doctor', () => {
+  it('stays open while a sign-in from inside it turns the signed-out panel into an active one', async () => {
+    const instance = anInstance();
+    const facts = (forever: boolean, signedIn: boolean) => ({
+      checkedAt: 1,
+      url: instance.url,
+      server: { kind: 'environment' as const, allowForeverSessions: true, loginAttribute: 'email' as const },
+      session: signedIn
+        ? { state: 'active' as const, token: { forever, expires: 2e9, legacyClaims: false }, refreshed: false, keepAlive: true }
+        : { state: 'signed-out' as const, refreshed: false, keepAlive: false },
+    });
+    let signedIn = false;
+    const desk = new FakeDesk({
+      'instances.probe': () => aProbeReport(),
+      'instances.doctor': () => facts(true, signedIn),
+      'session.signIn': () => {
+        signedIn = true;
+        return aStatus({ forever: true });
+      },
+    });
+    const { rerender } = renderWithDesk(
+      <SessionPanel instance={instance} status={aStatus({ state: 'signed-out' })} onSignInAgain={vi.fn()} />,
+      desk,
+    );
+    click(getByRole('button', { name: 'Check forever sessions' }));
+    await waitFor(() => getByText('Forever sessions are on.'));
+    const dialog = getByRole('dialog', { name: `Forever sessions on ${instance.name}` });
+    click(getByRole('button', { name: 'Sign in again with Remember me' }, dialog));
+    await waitFor(() => getByLabel('Password', dialog));
+    typeInto(getByLabel('Email', dialog), 'jane@example.com');
+    typeInto(getByLabel('Password', dialog), 'pw');
+    click(getByRole('button', { name: 'Sign in' }, dialog));
+    await waitFor(() => getByText('Forever sessions work: this session’s token is forever.'));
+    rerender(<SessionPanel instance={instance} status={aStatus({ forever: true })} onSignInAgain={vi.fn()} />);
+    await flush();
+    expect(getByRole('dialog', { name: `Forever sessions on ${instance.name}` })).toBeTruthy();
+    expect(dialog.contains(document.activeElement)).toBe(true);
   });
 });
