@@ -18,6 +18,7 @@ import {
   expectText,
   fillConsole,
   fillSignIn,
+  openForeverDoctor,
   openTab,
   selectInstance,
   sendConsole,
@@ -155,11 +156,7 @@ export async function takeScreenshots(outDir: string = defaultOutDir, log: (line
     // The forever-sessions doctor on a server that ignores Remember me, with the Bitnami steps.
     staging.setAllowForever(false);
     await signInAsJane(desk, stagingEu);
-    await selectInstance(page, 'Staging EU');
-    const stagingSession = await openTab(page, 'Session');
-    await stagingSession.getByRole('button', { name: 'Check forever sessions' }).click();
-    const doctor = dialog(page, 'Forever sessions on Staging EU');
-    await doctor.getByLabel('How is this DreamFactory installed?').selectOption('bitnami-linux');
+    const doctor = await openForeverDoctor(page, 'Staging EU', 'bitnami-linux');
     await expectText(doctor, 'Forever sessions are off on this server.', '/opt/bitnami/php/bin/php artisan config:clear');
     await shoot(page, 'forever-doctor');
     await doctor.getByRole('button', { name: 'Close dialog' }).click();

@@ -10,6 +10,7 @@ import {
   dialog,
   expectText,
   fillSignIn,
+  openForeverDoctor,
   openTab,
   selectInstance,
   sendConsole,
@@ -162,11 +163,7 @@ describe('axe on every main screen, light and dark', () => {
     servers.push(off);
     const instance = await addInstance(desk, off, 'No forever');
     await signInAsJane(desk, instance);
-    await selectInstance(page, 'No forever');
-    const session = await openTab(page, 'Session');
-    await session.getByRole('button', { name: 'Check forever sessions' }).click();
-    const doctor = dialog(page, 'Forever sessions on No forever');
-    await doctor.getByLabel('How is this DreamFactory installed?').selectOption('bitnami-linux');
+    const doctor = await openForeverDoctor(page, 'No forever', 'bitnami-linux');
     await expectText(doctor, 'Forever sessions are off on this server.', 'What DF Desk does');
     await doctor.getByText('Still off on an early DreamFactory 2.0 build?').click();
     const found = await check('forever-sessions doctor');

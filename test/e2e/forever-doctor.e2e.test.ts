@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DfServer } from '../df-server/index.ts';
 import { addInstance, apiKey, jane, routeCount, signInAsJane, startServer, userLoginRoute } from './fixtures.ts';
 import { type DeskHarness, launchDesk } from './harness.ts';
-import { dialog, expectText, openTab, selectInstance } from './ui.ts';
+import { dialog, expectText, openForeverDoctor } from './ui.ts';
 
 describe('the forever-sessions doctor', () => {
   const servers: DfServer[] = [];
@@ -27,16 +27,12 @@ describe('the forever-sessions doctor', () => {
     const instance = await addInstance(desk, server, 'Bitnami box');
     // 1. Remember me was ticked, and ignored: the server's token is not forever.
     expect((await signInAsJane(desk, instance)).forever).toBe(false);
-    await selectInstance(page, 'Bitnami box');
-    const session = await openTab(page, 'Session');
-    await session.getByRole('button', { name: 'Check forever sessions' }).click();
 
     // 2. The doctor, with the Bitnami steps.
-    const doctor = dialog(page, 'Forever sessions on Bitnami box');
+    const doctor = await openForeverDoctor(page, 'Bitnami box', 'bitnami-linux');
     await expectText(doctor, 'Forever sessions are off on this server.');
     await expectText(doctor.getByRole('region', { name: 'What the server says' }), 'Off', 'email', '7.7.0');
     await expectText(doctor.getByRole('region', { name: 'What the token says' }), 'No', 'DF_JWT_TTL=60');
-    await doctor.getByLabel('How is this DreamFactory installed?').selectOption('bitnami-linux');
     const steps = doctor.getByRole('region', { name: 'Turn on forever sessions' });
     await expectText(
       steps,
@@ -75,7 +71,7 @@ describe('the forever-sessions doctor', () => {
     expect((await desk.api.instances.doctor(instance.id)).session?.token?.forever).toBe(true);
     expect(routeCount(server, userLoginRoute)).toBe(2);
     await doctor.getByRole('button', { name: 'Close dialog' }).click();
-    await expectText(session, 'Forever session');
+    await expectText(page.getByRole('region', { name: 'Session' }), 'Forever session');
     expect(harness.pageErrors).toEqual([]);
     expect(harness.unexpectedErrors).toEqual([]);
   });

@@ -93,3 +93,13 @@ export function dialog(page: Page, title: string): Locator {
   const name = { name: title, exact: true };
   return page.getByRole('dialog', name).or(page.getByRole('alertdialog', name));
 }
+
+/** Opens the forever-sessions doctor from an instance's Session tab and picks the install kind. */
+export async function openForeverDoctor(page: Page, instanceName: string, install: string): Promise<Locator> {
+  await selectInstance(page, instanceName);
+  const session = await openTab(page, 'Session');
+  await session.getByRole('button', { name: 'Check forever sessions' }).click();
+  const doctor = dialog(page, `Forever sessions on ${instanceName}`);
+  await doctor.getByLabel('How is this DreamFactory installed?').selectOption(install);
+  return doctor;
+}
