@@ -45,4 +45,14 @@ describe('changesBetween', () => {
   it('no session on either side (a connection test) compares the server only', () => {
     expect(changesBetween(facts(environment(), null), facts(environment({ allowForeverSessions: false }), null))).toHaveLength(1);
   });
+
+  it('from unreachable to not DreamFactory, and from a web page to DreamFactory', () => {
+    const unreachable = facts({ kind: 'unreachable', detail: 'Refused.', nextStep: 'Start it.' }, null);
+    const webPage = facts({ kind: 'not-dreamfactory', detail: 'A web page.', nextStep: 'Fix the URL.' }, null);
+    expect(changesBetween(unreachable, webPage).map(changeText)).toEqual([
+      'GET /api/v2/system/environment: was no answer, now an answer that is not DreamFactory’s.',
+    ]);
+    expect(changesBetween(unreachable, webPage)[0]?.better).toBe(false);
+    expect(changesBetween(webPage, facts(environment(), null))[0]?.better).toBe(true);
+  });
 });

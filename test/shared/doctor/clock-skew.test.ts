@@ -37,4 +37,10 @@ describe('clockSkewOf', () => {
     delete signedOut.serverClockOffsetMs;
     expect(clockSkewOf(signedOut, NOW)).toBeNull();
   });
+
+  it('a token with nbf only still tells', () => {
+    const nbfOnly = session({ token: token({ issuedAt: undefined, notBefore: NOW_S + 20 }) });
+    delete nbfOnly.serverClockOffsetMs;
+    expect(clockSkewOf(nbfOnly, NOW)).toEqual({ direction: 'ahead', ms: 20_000, source: 'token' });
+  });
 });

@@ -110,4 +110,12 @@ describe('deskLines', () => {
     const unknownEnd = deskLines(session({ token: token({ forever: false }), refreshWindowEndsAt: undefined }), latest, NOW)[2];
     expect(unknownEnd?.value).toContain('at the end of the refresh window');
   });
+
+describe('lines: what cannot be read', () => {
+  it('a lifetime the token cannot tell, and a refresh time not planned yet', () => {
+    const unreadable = session({ token: token({ forever: false, notBefore: undefined }), refreshed: true, nextRefreshAt: undefined });
+    expect(tokenLines(unreadable, NOW)[1]?.value).toBe('Not readable from this token');
+    expect(deskLines(unreadable, latest, NOW)[0]?.value).toBe('Before the token expires, even while idle (keep-alive)');
+  });
+});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failureFacts, isWebServer404, webServer404Check } from '../../../../../electron/main/services/diagnostics/server-facts.ts';
+import type { DfEnvironment } from '../../../../../shared/df/index.ts';
+import { environmentFacts, failureFacts, isWebServer404, webServer404Check } from '../../../../../electron/main/services/diagnostics/server-facts.ts';
 
 const failure = { reachable: true, detail: 'Not found (HTTP 404, text/html).', nextStep: 'Enter the root address.' };
 
@@ -50,4 +51,18 @@ describe('webServer404Check', () => {
     expect(check.nextStep.startsWith('Enter the root address.')).toBe(true);
     expect(check.nextStep).toContain('may lack the rewrite rules');
   });
+
+describe('environmentFacts', () => {
+  it('keeps the version only when DF showed it', () => {
+    const authMethods = { admin: true, user: true, openRegistration: false, oauth: [], ldap: [], saml: [] };
+    const env: DfEnvironment = { allowForeverSessions: true, loginAttribute: 'username', authMethods };
+    expect(environmentFacts({ ...env, version: '7.0.0' })).toEqual({
+      kind: 'environment',
+      allowForeverSessions: true,
+      loginAttribute: 'username',
+      version: '7.0.0',
+    });
+    expect(environmentFacts(env)).not.toHaveProperty('version');
+  });
+});
 });
