@@ -5,6 +5,8 @@ import { useInstanceShortcuts } from './app/shortcuts.ts';
 import { useShellFocus } from './app/useShellFocus.ts';
 import { Workspace } from './app/Workspace.tsx';
 import type { DeskClient } from './deskClient.ts';
+import { NoticeBanners } from './features/about/NoticeBanners.tsx';
+import { UpdateBanner } from './features/about/UpdateBanner.tsx';
 import { VaultBanner } from './features/diagnostics/VaultBanner.tsx';
 import { InstanceForm } from './features/instances/InstanceForm.tsx';
 import { Sidebar } from './features/instances/Sidebar.tsx';
@@ -71,9 +73,14 @@ function Shell() {
     const stopEvents = state.client.on('session.changed', (status) => {
       if (status.state === 'needs-sign-in' && status.instanceId === selectedRef.current) setSignInFor(status.instanceId);
     });
+    // File → New instance… (CmdOrCtrl+N) in the application menu.
+    const stopMenu = state.client.on('menu.command', ({ command }) => {
+      if (command === 'new-instance') setForm({ mode: 'add' });
+    });
     return () => {
       stopRequests();
       stopEvents();
+      stopMenu();
     };
   }, [state]);
 
@@ -81,6 +88,8 @@ function Shell() {
     <div className="app">
       <TopBar instance={selected} />
       <VaultBanner />
+      <NoticeBanners />
+      <UpdateBanner />
       <div className="layout">
         <Sidebar
           instances={sorted}

@@ -6,6 +6,11 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
+// electron-builder's own macro expander, for artifactName and the publish entry.
+const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as {
+  expandMacro(pattern: string, arch: string | null, appInfo: object, extra?: Record<string, string>): string;
+};
+const appInfo = { version: '0.1.0', productName: 'DF Desk', sanitizedProductName: 'DF Desk' };
 
 /**
  * electron-builder's own JSON schema for its configuration (draft-07), from the app-builder-lib that
@@ -104,18 +109,20 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('targets nsis, dmg, AppImage and deb', () => {
+  it('targets nsis, dmg + zip (electron-updater installs macOS updates from the zip), AppImage and deb', () => {
     expect(get(config, 'win.target')).toEqual(['nsis']);
-    expect(get(config, 'mac.target')).toEqual(['dmg']);
+    expect(get(config, 'mac.target')).toEqual(['dmg', 'zip']);
     expect(get(config, 'linux.target')).toEqual(['AppImage', 'deb']);
   });
 
-  it('deb depends on libsecret and a Secret Service, and keeps electron-builder defaults', () => {
+  it('deb depends on libsecret and recommends (not requires) a Secret Service, keeping electron-builder defaults', () => {
     const depends = get(config, 'deb.depends');
+    expect(depends).not.toContain('gnome-keyring | kwalletmanager');
+    expect((depends as string[]).filter((name) => /keyring|kwallet/.test(name))).toEqual([]);
+    expect(get(config, 'deb.recommends')).toEqual(['gnome-keyring | kwalletmanager']);
     expect(depends).toEqual(
       expect.arrayContaining([
         'libsecret-1-0',
-        'gnome-keyring | kwalletmanager',
         'libgtk-3-0',
         'libnotify4',
         'libnss3',
@@ -129,8 +136,55 @@ describe('electron-builder.yml', () => {
     expect(get(config, 'linux.maintainer')).toMatch(/<[^@\s]+@[^>\s]+>/);
   });
 
-  it('never publishes on its own', () => {
-    expect(get(config, 'publish')).toBeNull();
+  it('links Linux windows to their .desktop entry: desktopName (the app_id) matches the installed file', () => {
+    expect(get(config, 'linux.syncDesktopName')).toBe(true);
+    expect(get(config, 'extraMetadata.desktopName')).toBe(`${String(get(config, 'linux.executableName'))}.desktop`);
+  });
+
+  it('names artifacts without spaces: name, version, platform and arch, as electron-builder expands them', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder macros, expanded by electron-builder.
+    expect(get(config, 'artifactName')).toBe('df-desk-${version}-${os}-${arch}.${ext}');
+    const expand = (os: string, arch: string, ext: string) => expandMacro(String(get(config, 'artifactName')), arch, appInfo, { os, ext });
+    expect(expand('linux', 'x86_64', 'AppImage')).toBe('df-desk-0.1.0-linux-x86_64.AppImage');
+    expect(expand('win', 'x64', 'exe')).toBe('df-desk-0.1.0-win-x64.exe');
+    expect(expand('mac', 'arm64', 'zip')).toBe('df-desk-0.1.0-mac-arm64.zip');
+  });
+
+  it('points electron-updater at GitHub Releases, with owner and repo from the environment, as drafts', () => {
+    const env = (name: string) => `\${env.${name}}`;
+    expect(get(config, 'publish')).toEqual([
+      { provider: 'github', owner: env('DF_DESK_GH_OWNER'), repo: env('DF_DESK_GH_REPO'), releaseType: 'draft' },
+    ]);
+    const [feed] = get(config, 'publish') as Record<string, string>[];
+    const saved = { owner: process.env.DF_DESK_GH_OWNER, repo: process.env.DF_DESK_GH_REPO };
+    try {
+      delete process.env.DF_DESK_GH_OWNER;
+      // Unset, electron-builder refuses to build instead of writing a feed to nowhere; dist.mjs always sets it.
+      expect(() => expandMacro(feed?.owner ?? '', null, appInfo)).toThrow(/env DF_DESK_GH_OWNER is not defined/);
+      process.env.DF_DESK_GH_OWNER = 'acme';
+      process.env.DF_DESK_GH_REPO = 'df-desk';
+      expect([expandMacro(feed?.owner ?? '', null, appInfo), expandMacro(feed?.repo ?? '', null, appInfo)]).toEqual(['acme', 'df-desk']);
+    } finally {
+      for (const [key, value] of Object.entries({ DF_DESK_GH_OWNER: saved.owner, DF_DESK_GH_REPO: saved.repo })) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
+  it('never publishes by itself: dist.mjs passes --publish never, and no credential is in the file', () => {
+    const dist = readFileSync(new URL('../scripts/dist.mjs', import.meta.url), 'utf8');
+    expect(dist).toContain("'--publish', 'never'");
+    expect(configText).not.toMatch(/\b(token|password|cscLink|cscKeyPassword|certificatePassword)\s*:/i);
+  });
+
+  it('signs only when a release build asks: forceCodeSigning off here, notarisation on for macOS', () => {
+    expect(get(config, 'forceCodeSigning')).toBe(false);
+    expect(get(config, 'mac.notarize')).toBe(true);
+    expect(get(config, 'mac.hardenedRuntime')).toBe(true);
+    expect(schemaErrors({ ...(config as object), mac: { ...(get(config, 'mac') as object), notarize: { teamId: 'T' } } })).toContain(
+      '/mac/notarize must be boolean',
+    );
   });
 
   it('points every platform at an icon that exists', () => {

@@ -4,7 +4,8 @@
  * rejections scrubbed; the other calls are wrapped. No message leaves with an API key or token DF Desk holds
  * (KnownSecrets), in whatever form a server quoted it.
  */
-import type { DeskApi, DeskNotice } from '../../shared/ipc/contract.ts';
+import type { DeskApi } from '../../shared/ipc/contract.ts';
+import type { DeskNotices } from './desk-notices.ts';
 import type { Logger, SecretVault } from './ports.ts';
 import type { Diagnostics } from './services/diagnostics.ts';
 import type { Doctor } from './services/doctor.ts';
@@ -14,6 +15,8 @@ import type { RequestProxy } from './services/request-proxy.ts';
 import { asDeskError } from './services/requests/to-desk-error.ts';
 import type { SessionManager } from './services/session-manager.ts';
 import type { KnownSecrets } from './services/sessions/known-secrets.ts';
+import type { AppInfo } from './services/updates/app-info.ts';
+import type { UpdateService } from './services/updates/update-service.ts';
 import type { DeskError } from '../../shared/ipc/desk-error.ts';
 
 export interface DeskServices {
@@ -24,7 +27,9 @@ export interface DeskServices {
   diagnostics: Diagnostics;
   doctor: Doctor;
   vault: SecretVault;
-  notices: readonly DeskNotice[];
+  notices: DeskNotices;
+  appInfo: AppInfo;
+  updates: UpdateService;
   logger: Logger;
   /** The secrets no error message may carry. */
   secrets: KnownSecrets;
@@ -32,6 +37,7 @@ export interface DeskServices {
 
 export function createDeskApi(services: DeskServices): DeskApi {
   const { registry, changes, sessions, proxy, diagnostics, doctor, vault, notices, logger, secrets } = services;
+  const { appInfo, updates } = services;
   const scrubbed = (error: DeskError): never => {
     throw secrets.scrubError(error);
   };
@@ -54,8 +60,14 @@ export function createDeskApi(services: DeskServices): DeskApi {
     // One more promise per request; only a rejection is touched.
     request: (id, request) => proxy.request(id, request).catch(scrubbed),
     vault: { health: async () => ({ ...vault.health() }) },
-    notices: async () => notices.map((notice) => ({ ...notice })),
+    notices: async () => notices.list(),
+    info: async () => ({ version: appInfo.version, packaged: appInfo.packaged, updates: updates.status() }),
+    update: {
+      check: () => guarded(() => updates.checkNow()),
+      restart: () => guarded(async () => updates.restartToUpdate()),
+    },
     onSessionChanged: (listener) => sessions.onChange(listener),
     onInstancesChanged: (listener) => registry.onChange(listener),
+    onUpdateChanged: (listener) => updates.onChange(listener),
   };
 }

@@ -5,21 +5,24 @@
  * Everything the API throws is a DeskError (DfError kinds and DF's messages carried over); nothing it returns
  * or emits carries a token or an API key.
  */
-import { isAbsolute } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { AxiosRequestConfig } from 'axios';
 import type { Timers } from '../../shared/df/index.ts';
-import type { DeskApi } from '../../shared/ipc/contract.ts';
+import type { DeskApi, DeskNotice } from '../../shared/ipc/contract.ts';
 import { openFileLogger } from './adapters/file-logger.ts';
 import { openSecretVault } from './adapters/keytar-vault.ts';
 import type { ConfLikeConstructor } from './adapters/settings-store.ts';
 import { openSettingsStore } from './adapters/settings-store.ts';
 import { systemClock } from '../../shared/df/clock.ts';
 import { createDeskApi } from './desk-api.ts';
-import { noticesFrom } from './desk-notices.ts';
+import { DeskNotices, noticesFrom } from './desk-notices.ts';
 import type { Clock, Logger, SecretVault } from './ports.ts';
 import { createDiagnostics } from './services/diagnostics.ts';
 import { createDoctor } from './services/doctor.ts';
 import { InstanceChanges } from './services/instance-changes.ts';
+import type { NetworkPort } from './services/network/network-types.ts';
+import { createNetwork } from './services/network/network.ts';
+import type { SessionChecks } from './services/power-events.ts';
 import { createInstanceRegistry } from './services/instance-registry.ts';
 import type { DeskSettings } from './services/instances/settings-document.ts';
 import { deskSettingsDocument } from './services/instances/settings-document.ts';
@@ -27,6 +30,9 @@ import { createRequestProxy } from './services/request-proxy.ts';
 import { createSessionManager } from './services/session-manager.ts';
 import { KnownSecrets } from './services/sessions/known-secrets.ts';
 import { createSessionProfiles } from './services/sessions/session-profiles.ts';
+import { type AppInfo, sourceAppInfo } from './services/updates/app-info.ts';
+import { UpdateService } from './services/updates/update-service.ts';
+import type { UpdaterLike } from './services/updates/updater-port.ts';
 
 export interface CreateDeskOptions {
   /** Absolute directory for settings.json and logs/ (in the app: `app.getPath('userData')`). */
@@ -34,7 +40,9 @@ export interface CreateDeskOptions {
   /** Default: the OS keychain (openSecretVault), or memory only when it is unusable. */
   vault?: SecretVault;
   clock?: Clock;
-  /** Default: a redacting logger writing to `<dataDir>/logs/desk.log`. */
+  /** Where the desk's own log goes (the app passes `app.getPath('logs')`); default `<dataDir>/logs`. */
+  logDir?: string;
+  /** Default: a redacting logger writing to `<logDir>/desk.log`. */
   logger?: Logger;
   /** conf-like class for the settings file. Default: conf's `Conf`; the app passes electron-store's class. */
   settingsStore?: ConfLikeConstructor;
@@ -49,12 +57,25 @@ export interface CreateDeskOptions {
   requestTimeoutMs?: number;
   /** I/O adapter under every DF request (default axios's). */
   adapter?: AxiosRequestConfig['adapter'];
+  /**
+   * The system's proxy settings and trusted CAs (the app passes `electronNetworkPort(session.defaultSession)`).
+   * Default: none, i.e. Node's CA list and direct connections.
+   */
+  network?: NetworkPort;
+  /** Which DF Desk this is; the app passes `app.getVersion()` and `app.isPackaged`. Default: the sources', unpackaged. */
+  appInfo?: AppInfo;
+  /** electron-updater's autoUpdater (adapters/electron-updater-port.ts). Absent or unpackaged: updates stay off. */
+  updater?: UpdaterLike;
 }
 
 export interface Desk {
   api: DeskApi;
   /** The logger the services write to (the file logger unless one was passed), for the shell's own lines. */
   readonly logger: Logger;
+  /** The session checks after a wake or the network's return, and before a sleep: for watchPowerAndNetwork. */
+  readonly wake: SessionChecks;
+  /** Tells the user something once, through `desk.notices` (e.g. `window-reloaded` before reloading a crashed page). */
+  notify(notice: DeskNotice): void;
   dispose(): Promise<void>;
 }
 
@@ -67,13 +88,21 @@ async function defaultSettingsStore(): Promise<ConfLikeConstructor> {
 export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   if (!isAbsolute(options.dataDir)) throw new Error(`The data directory must be an absolute path: ${options.dataDir}`);
   const clock = options.clock ?? systemClock;
-  const ownLog = options.logger === undefined ? openFileLogger(options.dataDir, clock) : null;
+  const logDir = options.logDir ?? join(options.dataDir, 'logs');
+  const ownLog = options.logger === undefined ? openFileLogger({ dir: logDir, clock }) : null;
   const baseLogger = options.logger ?? ownLog?.logger;
   if (baseLogger === undefined) throw new Error('No logger.');
   // Every service logs through this: the API keys and tokens DF Desk holds never reach a log line, whatever
   // a server quoted back and whatever the field is called.
   const secrets = new KnownSecrets();
   const logger = secrets.logger(baseLogger);
+  const network =
+    options.network === undefined
+      ? null
+      : createNetwork({ port: options.network, logger, base: options.adapter, clock, timers: options.timers });
+  // With a network, every DF request (sessions, the proxy through them, the probe) goes through it.
+  const adapter = network?.adapter ?? options.adapter;
+  const transport = network ?? undefined;
 
   const vault =
     options.vault ??
@@ -96,7 +125,8 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     clock,
     timers: options.timers,
     refreshWindowSeconds: options.refreshWindowSeconds,
-    adapter: options.adapter,
+    adapter,
+    transport,
   });
   const proxy = createRequestProxy({
     registry,
@@ -105,11 +135,14 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     maxBytes: options.maxResponseBytes,
     timeoutMs: options.requestTimeoutMs,
   });
-  const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter: options.adapter });
+  const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter, transport });
   const doctor = createDoctor({ registry, diagnostics, sessions, clock, logger });
   const changes = new InstanceChanges(registry, sessions, profiles);
-  const notices = noticesFrom(opened);
-  const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, doctor, vault, notices, logger, secrets });
+  const notices = new DeskNotices(noticesFrom(opened));
+  const appInfo = options.appInfo ?? sourceAppInfo;
+  const updates = new UpdateService({ updater: options.updater, packaged: appInfo.packaged, logger, clock, timers: options.timers });
+  const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, doctor, vault, notices, logger, secrets, appInfo, updates });
+  updates.start();
   // Not awaited: launch must not wait for a slow server. Each session call waits for its own instance.
   const restoring = sessions.restoreAll();
 
@@ -117,10 +150,14 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   return {
     api,
     logger,
+    wake: sessions,
+    notify: (notice) => notices.add(notice),
     dispose() {
       disposed ??= (async () => {
+        updates.dispose();
         await restoring;
         await sessions.dispose();
+        network?.dispose();
         await ownLog?.close();
       })();
       return disposed;

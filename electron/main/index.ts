@@ -3,12 +3,12 @@
  * tested in Node with a fake module). The typechecker holds this object literal to ElectronLike.
  */
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { startShell } from './shell/start-shell.ts';
 
 void startShell(
-  { app, BrowserWindow, dialog, ipcMain, protocol, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell },
   {
     mainBundleDir: fileURLToPath(new URL('.', import.meta.url)),
     env: process.env,

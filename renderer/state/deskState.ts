@@ -2,6 +2,7 @@ import type { Instance, ProbeReport, SessionStatus, VaultHealth } from '../../sh
 import type { DeskClient } from '../deskClient.ts';
 import type { DeskError } from '../../shared/ipc/desk-error.ts';
 import { uiError } from '../uiError.ts';
+import { AppState } from './appState.ts';
 import { createStore } from './store.ts';
 import { ViewMemory } from './viewMemory.ts';
 
@@ -23,6 +24,8 @@ export class DeskState {
   readonly signIns = createStore<Readonly<Record<string, number>>>({});
   /** Per instance, what its views showed: restored when the user comes back to it. */
   readonly views = new ViewMemory();
+  /** DF Desk itself: its version, its updates, and the notices for the user. */
+  readonly app = new AppState();
   private readonly probes = new Map<string, Promise<ProbeReport>>();
   private stops: (() => void)[] = [];
 
@@ -33,6 +36,7 @@ export class DeskState {
     this.stops = [
       this.client.on('instances.changed', (list) => this.setInstances(list)),
       this.client.on('session.changed', (status) => this.putStatus(status)),
+      this.app.follow(this.client),
     ];
     void this.reloadInstances();
     void this.checkVault();

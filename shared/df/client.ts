@@ -90,6 +90,11 @@ export interface DfClient {
    */
   logout(options?: DfLogoutOptions): Promise<void>;
   refresh(): Promise<DfSessionStatus>;
+  /**
+   * After a wake or the network's return: refresh if due (or expiring within `horizonMs`), else re-arm the
+   * keep-alive timer on the current clock. Joins a refresh in flight; never rejects.
+   */
+  checkNow(horizonMs?: number): Promise<DfSessionStatus>;
   resume(): Promise<DfSessionStatus>;
   status(): DfSessionStatus;
   onStatusChange(listener: (status: DfSessionStatus) => void): () => void;
@@ -176,6 +181,7 @@ export function createDfClient(options: DfClientOptions): DfClient {
       await engine.signOut();
     },
     refresh: () => engine.refresh(),
+    checkNow: (horizonMs) => engine.checkNow(horizonMs),
     resume: () => engine.resume(),
     status: () => engine.status(),
     onStatusChange: (listener) => engine.onStatusChange(listener),

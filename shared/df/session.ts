@@ -15,6 +15,7 @@ import type { Session, SessionHistory } from './session-state.ts';
 import { NO_HISTORY, newSession } from './session-state.ts';
 import type { DfSessionStatus, SessionEngineOptions } from './session-types.ts';
 import type { Received } from './token-timing.ts';
+import { refreshNeeded } from './token-timing.ts';
 
 export class SessionEngine {
   private readonly options: SessionEngineOptions;
@@ -122,6 +123,25 @@ export class SessionEngine {
     if (this.hasEnded()) throw endedError();
     if (this.machine.state.kind === 'signed-out') throw notSignedInError();
     await this.machine.refresh(this.refresher.run);
+    return this.status();
+  }
+
+  /**
+   * After a wake, a screen unlock or the network coming back: refresh now when due (or, with `horizonMs`, when
+   * the token expires within it), else re-arm the keep-alive timer. Timers run on a monotonic clock that may
+   * stop while the computer sleeps, so the armed one can fire as late as the sleep was long. Joins a refresh
+   * in flight (one PUT however many checks); never rejects: the status tells the outcome.
+   */
+  async checkNow(horizonMs = 0): Promise<DfSessionStatus> {
+    const state = this.machine.state;
+    if (state.kind === 'refreshing') await state.refresh.catch(() => undefined);
+    if (state.kind !== 'active') return this.status();
+    const { facts, history } = state.session;
+    if (!refreshNeeded(facts, this.options.clock.now(), horizonMs, history.lastRefreshAt)) {
+      this.scheduler.keepAlive(facts);
+      return this.status();
+    }
+    await this.machine.refresh(this.refresher.run).catch(() => this.scheduler.retry(this.machine.session?.facts ?? null));
     return this.status();
   }
 

@@ -117,6 +117,22 @@ export function afterRefreshFloor(facts: TokenFacts, refreshedAt: number, sent: 
   return facts.refreshDueAt >= floor ? facts : { ...facts, refreshDueAt: floor };
 }
 
+/**
+ * A horizon refresh (before a sleep) skips a token refreshed this recently: another PUT would win it at most
+ * this much life, and a burst of sleep notifications cannot turn into a burst of PUTs.
+ */
+export const MIN_HORIZON_REFRESH_GAP_MS = 60_000;
+
+/**
+ * Whether a check (after a wake, or before a sleep with `horizonMs` > 0) refreshes now: the token is due, or
+ * it expires within the horizon. A token the server handed back unchanged stays never due (afterRefreshFloor).
+ */
+export function refreshNeeded(facts: TokenFacts, now: number, horizonMs: number, lastRefreshAt: number | undefined): boolean {
+  if (now >= facts.refreshDueAt) return true;
+  if (!Number.isFinite(facts.refreshDueAt) || now + horizonMs < facts.expiresAt) return false;
+  return lastRefreshAt === undefined || now - lastRefreshAt >= MIN_HORIZON_REFRESH_GAP_MS;
+}
+
 /** Delay of the keep-alive refresh: at the proactive point, never inside a guarded mint second. */
 export function keepAliveDelay(facts: TokenFacts, now: number): number {
   return Math.max(facts.refreshDueAt, facts.guardUntil) - now;

@@ -135,6 +135,19 @@ const networkFailures: Readonly<Record<string, { message: string; nextStep: stri
     message: 'The request was canceled.',
     nextStep: 'Try again.',
   },
+  // Raised by DF Desk's proxy support (electron/main/services/network/tunnel.ts).
+  ERR_DESK_PROXY_UNREACHABLE: {
+    message: "The proxy server named by this computer's network settings could not be reached.",
+    nextStep: "Check this computer's proxy settings (or its PAC script) and your network connection or VPN, or ask your IT team whether the proxy is up.",
+  },
+  ERR_DESK_PROXY_AUTH: {
+    message: 'The proxy server asks for a sign-in (HTTP 407), which DF Desk cannot give.',
+    nextStep: "Ask your IT team to let DF Desk reach this DreamFactory host without a proxy sign-in, or to exempt the host from the proxy.",
+  },
+  ERR_DESK_PROXY_REFUSED: {
+    message: 'The proxy server refused to connect to this DreamFactory server.',
+    nextStep: 'Ask your IT team to allow this host and port through the proxy, or to exempt the host from the proxy.',
+  },
 };
 
 function stringProperty(value: unknown, key: string): string | undefined {

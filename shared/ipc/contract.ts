@@ -4,7 +4,15 @@
  * Each channel takes exactly one payload object, checked with zod before any handler runs.
  */
 import { z } from 'zod';
-import type { DoctorFacts, ServerFacts } from '../doctor/facts.ts';
+import type { DoctorFacts } from '../doctor/facts.ts';
+import type {
+  DeskInfo,
+  DeskNotice,
+  ProbeReport,
+  SessionStatus,
+  UpdateStatus,
+  VaultHealth,
+} from './contract-types.ts';
 import type { DeskErrorKind, eventNames, InstanceTag, ChannelName as ListedChannelName } from './names.ts';
 import { apiKeyControlCharacterMessage, hasControlCharacter } from './api-key-input.ts';
 import { httpMethods, instanceTags } from './names.ts';
@@ -23,6 +31,21 @@ export {
 } from './names.ts';
 export type { DeskErrorKind, HttpMethod, InstanceTag } from './names.ts';
 export type { DoctorFacts, ServerFacts } from '../doctor/facts.ts';
+export type {
+  DeskInfo,
+  DeskNotice,
+  DeskNoticeKind,
+  PresentedCertificateInfo,
+  ProbeCheck,
+  ProbeCheckId,
+  ProbeReport,
+  SessionState,
+  SessionStatus,
+  SessionUser,
+  UpdateState,
+  UpdateStatus,
+  VaultHealth,
+} from './contract-types.ts';
 
 export const instanceTagSchema = z.enum(instanceTags);
 
@@ -96,48 +119,6 @@ export const probeInputSchema = z.strictObject({
 });
 export type ProbeInput = z.infer<typeof probeInputSchema>;
 
-export type ProbeCheckId = 'reachable' | 'dreamfactory' | 'api-key' | 'version' | 'forever-sessions' | 'login-attribute';
-export interface ProbeCheck {
-  id: ProbeCheckId;
-  /** `null` when the check could not run because an earlier one failed. */
-  ok: boolean | null;
-  label: string;
-  detail: string;
-  /** What the user should do next, when the check failed or is worth acting on. */
-  nextStep?: string;
-}
-export interface ProbeReport {
-  url: string;
-  reachable: boolean;
-  isDreamFactory: boolean;
-  /** `null` when no key was given or the server could not be asked. */
-  apiKeyAccepted: boolean | null;
-  version?: string;
-  allowForeverSessions?: boolean;
-  loginAttribute?: 'email' | 'username';
-  authMethods: string[];
-  checks: ProbeCheck[];
-  vault: VaultHealth;
-  /** The certificate the server presented, when the secure connection failed: the user may choose to trust it. */
-  certificate?: PresentedCertificateInfo;
-  /** The environment answer as the forever-sessions doctor reads it. */
-  server: ServerFacts;
-}
-
-/** A server certificate as the user sees it before trusting it. Public data only. */
-export interface PresentedCertificateInfo {
-  /** SHA-256 of the leaf certificate, AB:CD:… (what `trustedCertificateSha256` takes). */
-  sha256: string;
-  /** Subject common name. */
-  subject: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  selfSigned: boolean;
-  /** host:port the certificate was presented on; a trust applies to exactly this. */
-  hostPort: string;
-}
-
 export const signInSchema = z
   .strictObject({
     email: z.string().trim().min(1).max(320).optional(),
@@ -148,37 +129,6 @@ export const signInSchema = z
   })
   .refine((c) => c.email !== undefined || c.username !== undefined, 'Enter an email or a username.');
 export type SignInInput = z.infer<typeof signInSchema>;
-
-export type SessionState = 'signed-out' | 'active' | 'refreshing' | 'needs-sign-in';
-export interface SessionUser {
-  id: number;
-  name: string;
-  email: string | null;
-  isSysAdmin: boolean;
-  role?: string;
-}
-export interface SessionStatus {
-  instanceId: string;
-  state: SessionState;
-  user?: SessionUser;
-  admin: boolean;
-  /** ms since epoch, local clock. */
-  expiresAt?: number;
-  /** An estimate: DF does not publish its refresh TTL, so this assumes DF's default unless configured. */
-  refreshWindowEndsAt?: number;
-  forever: boolean;
-  lastRefreshAt?: number;
-  refreshCount: number;
-  /** Why the session needs a new sign-in, in plain words. */
-  endedReason?: string;
-  /**
-   * The last background refresh failed (network or server trouble) while the session is kept and retried;
-   * gone after the next successful refresh. Plain words, never a token. `at`: local ms of the failure.
-   */
-  lastRefreshError?: { kind: DeskErrorKind; message: string; at: number };
-  /** Where the token is kept: the OS keychain, or memory only when the keychain is unusable. */
-  persistence: 'keychain' | 'memory';
-}
 
 export const proxyRequestSchema = z.strictObject({
   method: z.enum(httpMethods),
@@ -193,19 +143,6 @@ export interface ProxyResponse {
   data: unknown;
   headers: Record<string, string>;
   durationMs: number;
-}
-
-export interface VaultHealth {
-  mode: 'keychain' | 'session-only';
-  /** Why the keychain is unusable, in plain words. */
-  reason?: string;
-  /** What to install or do. */
-  fix?: string;
-}
-
-export interface DeskNotice {
-  kind: 'settings-recovered' | 'settings-migrated';
-  message: string;
 }
 
 export interface DeskErrorData {
@@ -237,8 +174,17 @@ export interface DeskApi {
   vault: { health(): Promise<VaultHealth> };
   /** Things the user must be told once, e.g. a corrupt settings file that was moved aside. */
   notices(): Promise<DeskNotice[]>;
+  /** This copy's version and where its updates stand. */
+  info(): Promise<DeskInfo>;
+  update: {
+    /** Checks now (the menu's "Check for updates…") and resolves with the outcome; never rejects for a failed check. */
+    check(): Promise<UpdateStatus>;
+    /** Quits and installs the downloaded update; refused unless one is ready. */
+    restart(): Promise<void>;
+  };
   onSessionChanged(listener: (status: SessionStatus) => void): () => void;
   onInstancesChanged(listener: (instances: Instance[]) => void): () => void;
+  onUpdateChanged(listener: (status: UpdateStatus) => void): () => void;
 }
 
 const idPayload = z.strictObject({ id: instanceIdSchema });
@@ -268,6 +214,9 @@ export const channels = {
   },
   'vault.health': { payload: emptyPayload, call: (api: DeskApi) => api.vault.health() },
   'desk.notices': { payload: emptyPayload, call: (api: DeskApi) => api.notices() },
+  'desk.info': { payload: emptyPayload, call: (api: DeskApi) => api.info() },
+  'update.check': { payload: emptyPayload, call: (api: DeskApi) => api.update.check() },
+  'update.restart': { payload: emptyPayload, call: (api: DeskApi) => api.update.restart() },
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -278,6 +227,9 @@ export type ChannelValue<C extends ChannelName> = Awaited<ReturnType<(typeof cha
 export interface DeskEvents {
   'session.changed': SessionStatus;
   'instances.changed': Instance[];
+  'update.changed': UpdateStatus;
+  /** An application-menu item the page carries out (File → New instance…). */
+  'menu.command': { command: 'new-instance' };
 }
 export type DeskEventName = keyof DeskEvents;
 

@@ -24,6 +24,9 @@ export const channelNames = [
   'request',
   'vault.health',
   'desk.notices',
+  'desk.info',
+  'update.check',
+  'update.restart',
 ] as const;
 export type ChannelName = (typeof channelNames)[number];
 
@@ -37,7 +40,12 @@ export type HttpMethod = (typeof httpMethods)[number];
 export const destructiveMethods: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** Main → renderer pushes (contract.ts checks this list against the DeskEvents interface). */
-export const eventNames = ['session.changed', 'instances.changed'] as const satisfies readonly DeskEventName[];
+export const eventNames = [
+  'session.changed',
+  'instances.changed',
+  'update.changed',
+  'menu.command',
+] as const satisfies readonly DeskEventName[];
 
 export const deskErrorKinds = [
   'session-ended',

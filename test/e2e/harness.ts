@@ -65,9 +65,11 @@ function forwardEvents(desk: Desk, page: Page): () => void {
   };
   const offSession = desk.api.onSessionChanged((status) => push('session.changed', status));
   const offInstances = desk.api.onInstancesChanged((instances) => push('instances.changed', instances));
+  const offUpdate = desk.api.onUpdateChanged((status) => push('update.changed', status));
   return () => {
     offSession();
     offInstances();
+    offUpdate();
   };
 }
 

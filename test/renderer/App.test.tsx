@@ -136,6 +136,14 @@ describe('App shell', () => {
     expect(sidebarItem('QA').getAttribute('aria-current')).toBe('true');
   });
 
+  it('File → New instance… in the application menu opens the add form', async () => {
+    const desk = appDesk();
+    await renderApp(desk);
+    expect(queryByRole('dialog', { name: 'Add a DreamFactory instance' })).toBeNull();
+    act(() => desk.emit('menu.command', { command: 'new-instance' }));
+    expect(getByRole('dialog', { name: 'Add a DreamFactory instance' })).toBeTruthy();
+  });
+
   it('removes an instance only after confirmation', async () => {
     const desk = appDesk({ 'instances.remove': () => undefined });
     await renderApp(desk);

@@ -1,5 +1,5 @@
 /**
- * Main → renderer pushes: session and instance-list changes are sent to every trusted window on
+ * Main → renderer pushes: session, instance-list and update changes are sent to every trusted window on
  * `desk:<event>`. The preload hands listeners the payload only.
  */
 import { type DeskApi, type DeskEventName, type DeskEvents, ipcPrefix } from '../../../shared/ipc/contract.ts';
@@ -28,14 +28,16 @@ export function sendEvent<E extends DeskEventName>(
 
 /** Subscribes to the desk's events and forwards them; returns the unsubscribe. */
 export function startEventPush(
-  api: Pick<DeskApi, 'onSessionChanged' | 'onInstancesChanged'>,
+  api: Pick<DeskApi, 'onSessionChanged' | 'onInstancesChanged' | 'onUpdateChanged'>,
   targets: () => Iterable<EventTarget>,
   warn: (message: string) => void,
 ): () => void {
   const offSession = api.onSessionChanged((status) => sendEvent(targets(), 'session.changed', status, warn));
   const offInstances = api.onInstancesChanged((instances) => sendEvent(targets(), 'instances.changed', instances, warn));
+  const offUpdate = api.onUpdateChanged((status) => sendEvent(targets(), 'update.changed', status, warn));
   return () => {
     offSession();
     offInstances();
+    offUpdate();
   };
 }

@@ -24,6 +24,7 @@ import type { PresentedCertificateInfo, ProbeCheck, ProbeInput, ProbeReport } fr
 import { probeInputSchema } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
+import type { NetworkTransport } from './network/network-types.ts';
 import { cappedAdapter, probeCapText } from './diagnostics/answer-cap.ts';
 import { apiKeyVerdict } from './diagnostics/api-key-verdict.ts';
 import type { EnvironmentFailure, LastAnswer } from './diagnostics/environment-failure.ts';
@@ -40,7 +41,7 @@ import { environmentFacts, failureFacts, isWebServer404, webServer404Check } fro
 import { validateInstanceUrl } from './instances/instance-url.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
 import { emptyTokenStore } from './sessions/vault-token-store.ts';
-import { readPeerCertificate, tlsTargetOf } from './tls/peer-certificate.ts';
+import { peerTarget, readPeerCertificate, tlsTargetOf } from './tls/peer-certificate.ts';
 import type { PinnedCertificateAdapter } from './tls/pinned-certificate.ts';
 import { pinnedCertificateAdapter } from './tls/pinned-certificate.ts';
 
@@ -58,6 +59,8 @@ export interface DiagnosticsDeps {
   timeoutMs?: number;
   /** The I/O adapter (default axios's). */
   adapter?: AxiosRequestConfig['adapter'];
+  /** How a pinned probe and the certificate read reach the server (network/network.ts); default: directly. */
+  transport?: NetworkTransport;
 }
 
 function headerText(headers: unknown, name: string): string | undefined {
@@ -99,10 +102,14 @@ async function checkApiKey(client: DfClient, timeoutMs: number): Promise<ProbeCh
   }
 }
 
-async function presentedCertificate(url: string, timeoutMs: number): Promise<PresentedCertificateInfo | undefined> {
+async function presentedCertificate(
+  url: string,
+  timeoutMs: number,
+  transport: NetworkTransport | undefined,
+): Promise<PresentedCertificateInfo | undefined> {
   const target = tlsTargetOf(url);
   if (target === null) return undefined;
-  const presented = await readPeerCertificate({ ...target, timeoutMs });
+  const presented = await readPeerCertificate(peerTarget(target.host, target.port, timeoutMs, transport));
   if (presented === null) return undefined;
   const { pem: _pem, ...shown } = presented;
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
@@ -122,7 +129,12 @@ function emptyReport(url: string, vault: DiagnosticsDeps['vault']): ProbeReport 
 }
 
 /** The environment call failed: say whether nothing answered (and show a certificate to trust) or not DF. */
-async function reportFailure(report: ProbeReport, failure: EnvironmentFailure, error: unknown, timeoutMs: number) {
+async function reportFailure(
+  report: ProbeReport,
+  failure: EnvironmentFailure,
+  error: unknown,
+  { timeoutMs, transport }: { timeoutMs: number; transport: NetworkTransport | undefined },
+) {
   const { url } = report;
   report.reachable = failure.reachable;
   if (failure.reachable) {
@@ -136,7 +148,7 @@ async function reportFailure(report: ProbeReport, failure: EnvironmentFailure, e
   const tls = error instanceof DfError && error.transport?.kind === 'tls';
   report.checks.push(check('reachable', false, failure.detail, failure.nextStep));
   if (tls) {
-    const certificate = await presentedCertificate(url, timeoutMs);
+    const certificate = await presentedCertificate(url, timeoutMs, transport);
     if (certificate !== undefined) report.certificate = certificate;
   }
   const because = tls ? 'the secure connection failed.' : 'the server could not be reached.';
@@ -216,7 +228,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
     const pinned: PinnedCertificateAdapter | null =
       pin === undefined || tlsTargetOf(url) === null
         ? null
-        : pinnedCertificateAdapter({ origin: url, sha256: pin, base: deps.adapter, timeoutMs });
+        : pinnedCertificateAdapter({ origin: url, sha256: pin, base: deps.adapter, timeoutMs, transport: deps.transport });
     const capped = cappedAdapter(pinned === null ? io : pinned.adapter);
     const clientAt = (baseURL: string, key: string | undefined, adapter: AxiosAdapter) => {
       const made = createDfClient({ baseURL, apiKey: key, tokens: emptyTokenStore(), adapter, sessionCallTimeoutMs: timeoutMs });
@@ -239,7 +251,7 @@ export function createDiagnostics(deps: DiagnosticsDeps): Diagnostics {
           failure = webServer404Check(failure, behind);
         }
         report.server = failureFacts(failure, last, behind);
-        await reportFailure(report, failure, error, timeoutMs);
+        await reportFailure(report, failure, error, { timeoutMs, transport: deps.transport });
         deps.logger.info('Connection test failed.', { url, reachable: failure.reachable, detail: failure.detail });
         return report;
       }

@@ -2,7 +2,7 @@ import type { DfSessionInfo } from '../../../shared/df/index.ts';
 import { systemTimers } from '../../../shared/df/index.ts';
 import type { SessionFacts } from '../../../shared/doctor/facts.ts';
 import { sessionFactsOf } from '../../../shared/doctor/session-facts.ts';
-import type { Instance, SessionStatus, SessionUser, SignInInput } from '../../../shared/ipc/contract.ts';
+import type { Instance, SessionStatus, SignInInput } from '../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../shared/ipc/desk-error.ts';
 import type { Logger, SecretVault } from '../ports.ts';
 import type { InstanceRegistry } from './instance-registry.ts';
@@ -11,16 +11,18 @@ import { tokenAccounts } from './instances/vault-accounts.ts';
 import { toDeskError } from './requests/to-desk-error.ts';
 import { SESSION_END_TIMEOUT_MS, settledWithin } from './sessions/bounded-wait.ts';
 import { CredentialGate } from './sessions/credential-gate.ts';
-import type { InstanceSession, InstanceSessionDeps, SessionLogin } from './sessions/instance-session.ts';
+import type { InstanceSession, InstanceSessionDeps } from './sessions/instance-session.ts';
 import { KEEP_TOKEN, signInCancelledMessage } from './sessions/instance-session.ts';
 import { KeyedQueue } from './sessions/keyed-queue.ts';
 import { KnownSecrets } from './sessions/known-secrets.ts';
 import { insecureHttpRefusal, PublishedSessions } from './sessions/published-sessions.ts';
 import { resumeSession } from './sessions/resume-session.ts';
-import type { SessionProfile, SessionProfiles } from './sessions/session-profiles.ts';
+import type { SessionProfiles } from './sessions/session-profiles.ts';
 import type { InstanceChange, InstanceClient } from './sessions/session-types.ts';
 import { toSessionUser } from './sessions/session-profiles.ts';
 import { dfCredentials, loginOf, parseCredentials } from './sessions/sign-in-credentials.ts';
+import type { CheckTrigger, SessionCheck } from './sessions/wake-checks.ts';
+import { checkSessions } from './sessions/wake-checks.ts';
 
 export type { InstanceChange, InstanceClient } from './sessions/session-types.ts';
 
@@ -51,8 +53,8 @@ export class SessionManager {
     this.secrets = deps.secrets ?? new KnownSecrets();
     this.logger = this.secrets.logger(deps.logger);
     this.deps = { ...deps, logger: this.logger };
-    const { registry, profiles, vault, clock, timers, refreshWindowSeconds, adapter, sessionCallTimeoutMs, sessionEndTimeoutMs } = deps;
-    const session = { logger: this.logger, clock, timers, refreshWindowSeconds, adapter, sessionCallTimeoutMs, sessionEndTimeoutMs };
+    const { registry, profiles, vault, clock, timers, refreshWindowSeconds, adapter, transport, sessionCallTimeoutMs, sessionEndTimeoutMs } = deps;
+    const session = { logger: this.logger, clock, timers, refreshWindowSeconds, adapter, transport, sessionCallTimeoutMs, sessionEndTimeoutMs };
     this.sessions = new PublishedSessions({ registry, profiles, vault, logger: this.logger, secrets: this.secrets, session });
     this.gate = new CredentialGate(registry, this.sessions, this.logger);
   }
@@ -98,7 +100,7 @@ export class SessionManager {
       session.user = user;
       session.unavailableReason = undefined;
       if (session !== current) await this.replace(instanceId, current, session);
-      this.remember(instanceId, session, login, user);
+      this.sessions.remember(instanceId, session, login, user);
       this.logger.info('Signed in.', { instanceId, admin: login.admin, forever: info.forever, persistence: this.sessions.persistenceOf(session) });
       this.sessions.emit(instanceId);
       return this.sessions.statusOf(instanceId);
@@ -211,6 +213,11 @@ export class SessionManager {
     await this.urgently(instanceId, async () => this.sessions.forget(instanceId));
   }
 
+  /** After a wake, an unlock or the network's return; before a sleep with `horizonMs` (wake-checks.ts). */
+  checkSessions(trigger: CheckTrigger, horizonMs = 0): Promise<SessionCheck[]> {
+    return checkSessions({ sessions: this.sessions, logger: this.logger, clock: this.deps.clock }, trigger, horizonMs);
+  }
+
   onChange(listener: (status: SessionStatus) => void): () => void {
     return this.sessions.subscribe(listener);
   }
@@ -248,15 +255,6 @@ export class SessionManager {
     // Signed out, removed or moved while this sign-in ran: its new token is ended on the server as well.
     const published = await this.sessions.publish(instanceId, next, { logout: true, clearToken: true });
     if (!published && stale) throw new DeskError('session-ended', signInCancelledMessage);
-  }
-
-  /** What a restart needs to restore this sign-in without a request: the login, the user, the clock offset. */
-  private remember(instanceId: string, session: InstanceSession, login: SessionLogin, user: SessionUser): void {
-    this.deps.registry.setLastLogin(instanceId, login);
-    const offset = session.client.status().serverClockOffsetMs;
-    const profile: SessionProfile = { user };
-    if (offset !== undefined && Number.isFinite(offset)) profile.clockOffsetMs = offset;
-    this.deps.profiles.set(instanceId, profile);
   }
 
   private async apiKeyOf(instanceId: string): Promise<string | null> {

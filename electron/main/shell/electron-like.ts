@@ -3,19 +3,41 @@
  * (the typechecker holds it to this shape); the wiring test passes plain recording objects. Where Electron
  * declares dozens of `app.on` overloads, only the events the shell listens to are named here.
  */
-import type { App, BrowserWindowConstructorOptions, Dialog, Protocol, Shell } from 'electron';
+import type {
+  App,
+  BrowserWindowConstructorOptions,
+  Dialog,
+  MenuItemConstructorOptions,
+  PopupOptions,
+  Protocol,
+  Screen,
+  Shell,
+} from 'electron';
 import type { TrackableContents } from '../ipc/trusted-contents.ts';
 import type { IpcMainLike } from '../ipc/router.ts';
 import type { HardenableContents, HardenableSession } from './hardening.ts';
+import type { OnlineStatusLike, PowerMonitorLike } from '../services/power-events.ts';
+import type { ContextMenuSource } from './context-menu.ts';
+import type { CrashWatchedContents } from './crash-recovery.ts';
 import type { QuitEvent } from './lifecycle.ts';
+import type { TrackedWindow } from './window-state.ts';
 import type { FocusableWindow } from './single-instance.ts';
 
-/** What the shell does with a window: load app://, show it, focus it, notice when it closes. */
-export interface ShellWindow extends FocusableWindow {
-  readonly webContents: TrackableContents;
+/**
+ * What the shell does with a window: load app://, show it, focus it, notice when it closes, remember where
+ * it was (window-state.ts), recover its crashed renderer (crash-recovery.ts), offer Cut/Copy/Paste.
+ */
+export interface ShellWindow extends FocusableWindow, Omit<TrackedWindow, 'on'> {
+  readonly webContents: TrackableContents & CrashWatchedContents & ContextMenuSource;
   once(event: 'ready-to-show', listener: () => void): unknown;
-  on(event: 'closed', listener: () => void): unknown;
+  on(event: 'closed' | 'resize' | 'move' | 'maximize' | 'unmaximize' | 'close', listener: () => void): unknown;
   loadURL(url: string): Promise<void>;
+  maximize(): void;
+}
+
+/** A built menu: set as the application menu, or popped up over a window (the context menu). */
+export interface MenuLike {
+  popup(options?: PopupOptions): void;
 }
 
 export type WindowConstructor = new (options: BrowserWindowConstructorOptions) => ShellWindow;
@@ -31,7 +53,21 @@ export type CertificateErrorListener = (
 ) => void;
 
 export interface ShellApp
-  extends Pick<App, 'setPath' | 'getPath' | 'enableSandbox' | 'requestSingleInstanceLock' | 'quit' | 'whenReady'> {
+  extends Pick<
+    App,
+    | 'setPath'
+    | 'getPath'
+    | 'enableSandbox'
+    | 'requestSingleInstanceLock'
+    | 'quit'
+    | 'whenReady'
+    | 'getVersion'
+    | 'setAppLogsPath'
+    | 'setAboutPanelOptions'
+    | 'showAboutPanel'
+  > {
+  /** False when run from the sources (`npm start`): no updates, and the menu keeps Reload and DevTools. */
+  readonly isPackaged: boolean;
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableContents) => void): unknown;
   on(event: 'certificate-error', listener: CertificateErrorListener): unknown;
@@ -44,9 +80,22 @@ export interface ElectronLike {
   app: ShellApp;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   /** `session` is read after ready: Electron creates the default session then. */
-  session: { readonly defaultSession: HardenableSession };
+  session: { readonly defaultSession: HardenableSession & ProxyResolvingSession };
   ipcMain: IpcMainLike;
-  dialog: Pick<Dialog, 'showErrorBox'>;
-  shell: Pick<Shell, 'openExternal'>;
+  dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
+  shell: Pick<Shell, 'openExternal' | 'openPath'>;
   BrowserWindow: WindowConstructor;
+  Menu: {
+    buildFromTemplate(template: MenuItemConstructorOptions[]): MenuLike;
+    setApplicationMenu(menu: MenuLike | null): void;
+  };
+  /** Read after ready, like `session`. */
+  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+  powerMonitor: PowerMonitorLike;
+  net: OnlineStatusLike;
+}
+
+/** The default session's proxy lookup (system settings, PAC included), for DF requests in the main process. */
+export interface ProxyResolvingSession {
+  resolveProxy(url: string): Promise<string>;
 }

@@ -4,12 +4,15 @@
  * exists; wire-desk.ts does the rest on `ready`. Every decision lives in a pure module; this only wires.
  * It is written against ElectronLike, so a Node test drives it with a fake electron module.
  */
+import { join } from 'node:path';
 import { redactText } from '../../../shared/secrets.ts';
 import type { ConfLikeConstructor } from '../adapters/settings-store.ts';
 import { type CreateDeskOptions, createDesk as createRealDesk, type Desk } from '../desk.ts';
 import { createTrustedContents } from '../ipc/trusted-contents.ts';
 import { appSchemePrivileges } from './app-protocol.ts';
 import { decideCertificateError } from './certificate-policy.ts';
+import type { UpdaterLike } from '../services/updates/updater-port.ts';
+import { type ErrorEventSource, logUncaughtErrors } from './crash-recovery.ts';
 import { describeError } from './describe-error.ts';
 import type { CertificateErrorListener, ElectronLike } from './electron-like.ts';
 import { hardenWebContents } from './hardening.ts';
@@ -35,6 +38,10 @@ export interface ShellOptions {
   createDesk?: (options: CreateDeskOptions) => Promise<Desk>;
   /** Where lines go only if startup fails before the desk's logger exists. Default: stderr. */
   fallbackSink?: (line: string) => void;
+  /** Uncaught main-process errors come from here. Default: `process`; tests pass an emitter. */
+  errorSource?: ErrorEventSource;
+  /** Default: electron-updater (adapters/electron-updater-port.ts), which only the real app can load. */
+  loadUpdater?: () => Promise<UpdaterLike>;
 }
 
 /** running: the window is open. second-instance: another process had the lock; this one quits. failed: see fail(). */
@@ -56,6 +63,11 @@ export function certificateErrorListener(warn: (message: string) => void): Certi
 export function startShell(electron: ElectronLike, options: ShellOptions): Promise<ShellOutcome> {
   const { app } = electron;
   const log = createShellLog(options.fallbackSink ?? stderrSink);
+  // First: a main-process error from here on is logged (the desk log, once it exists) instead of lost.
+  logUncaughtErrors(options.errorSource ?? process, {
+    log: log.warn,
+    showErrorBox: (title, content) => electron.dialog.showErrorBox(title, content),
+  });
   const paths = runtimePaths(options.mainBundleDir);
   const trusted = createTrustedContents();
   let failed = false;
@@ -79,7 +91,11 @@ export function startShell(electron: ElectronLike, options: ShellOptions): Promi
 
   // Before the single-instance lock, which is per profile.
   const demoDataDir = options.env?.[demoDataDirVariable];
-  if (demoDataDir) app.setPath('userData', demoDataDir);
+  if (demoDataDir) {
+    app.setPath('userData', demoDataDir);
+    // The logs folder does not follow userData on every OS (macOS: ~/Library/Logs/DF Desk): keep the profile whole.
+    app.setAppLogsPath(join(demoDataDir, 'logs'));
+  }
   electron.protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   app.enableSandbox();
   if (!claimSingleInstance(app, window.current)) return Promise.resolve('second-instance');
@@ -97,6 +113,7 @@ export function startShell(electron: ElectronLike, options: ShellOptions): Promi
     platform: options.platform ?? process.platform,
     settingsStore: options.settingsStore,
     createDesk: options.createDesk ?? createRealDesk,
+    loadUpdater: options.loadUpdater,
   };
   return app
     .whenReady()

@@ -6,7 +6,16 @@
 import { appEntryUrl } from '../app-url.ts';
 import type { TrustedContents } from '../ipc/trusted-contents.ts';
 import type { ShellWindow, WindowConstructor } from './electron-like.ts';
+import type { RestoredWindow } from './window-state.ts';
 import { mainWindowOptions } from './window-options.ts';
+
+/** What ready-time wiring adds to every new window (window-extras.ts): where it opens, what it watches. */
+export interface WindowExtras {
+  /** Where the window opens: restored from the last run, on a display that exists. */
+  placement(): RestoredWindow;
+  /** Attaches state tracking, crash recovery and the context menu before the first page loads. */
+  onCreated(window: ShellWindow): void;
+}
 
 export interface CreateWindowOptions {
   BrowserWindow: WindowConstructor;
@@ -15,10 +24,16 @@ export interface CreateWindowOptions {
   onLoadFailed: (error: unknown) => void;
 }
 
-export function createMainWindow(options: CreateWindowOptions): ShellWindow {
-  const window = new options.BrowserWindow(mainWindowOptions({ preloadPath: options.preloadPath }));
+export function createMainWindow(options: CreateWindowOptions, extras?: WindowExtras): ShellWindow {
+  const placed = extras?.placement();
+  const window = new options.BrowserWindow({ ...mainWindowOptions({ preloadPath: options.preloadPath }), ...placed?.bounds });
   options.trusted.add(window.webContents);
-  window.once('ready-to-show', () => window.show());
+  extras?.onCreated(window);
+  window.once('ready-to-show', () => {
+    // BrowserWindow options cannot open maximised: maximise while still hidden, so it shows only once.
+    if (placed?.maximized === true) window.maximize();
+    window.show();
+  });
   window.loadURL(appEntryUrl).catch(options.onLoadFailed);
   return window;
 }
@@ -28,15 +43,21 @@ export interface MainWindowSlot {
   current(): ShellWindow | null;
   /** Opens the main window unless one is open (macOS `activate` after the last window closed). */
   ensureOpen(): void;
+  /** Set on ready, before the first window opens. */
+  configure(extras: WindowExtras): void;
 }
 
 export function createMainWindowSlot(options: CreateWindowOptions): MainWindowSlot {
   let current: ShellWindow | null = null;
+  let extras: WindowExtras | undefined;
   return {
     current: () => current,
+    configure: (next) => {
+      extras = next;
+    },
     ensureOpen() {
       if (current !== null) return;
-      const window = createMainWindow(options);
+      const window = createMainWindow(options, extras);
       window.on('closed', () => {
         if (current === window) current = null;
       });

@@ -6,6 +6,7 @@ import { useDeskState } from '../../state/context.ts';
 import { useStore } from '../../state/store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { AppVersion } from '../about/AppVersion.tsx';
 import { sessionBadge } from '../session/sessionBadge.ts';
 import { StatusBadge } from '../session/StatusBadge.tsx';
 import { TagBadge } from './TagBadge.tsx';
@@ -126,6 +127,7 @@ export function Sidebar({ instances, sessions, selectedId, onSelect, onAdd }: Si
       <Button variant="primary" className="add-instance" onClick={onAdd}>
         Add instance
       </Button>
+      <AppVersion />
     </nav>
   );
 }

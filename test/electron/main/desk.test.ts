@@ -81,6 +81,8 @@ describe('nothing the desk hands out carries a credential', () => {
     await keepError(api.request(instance.id, { method: 'PUT', path: '/user/session' }));
     keep(await api.vault.health());
     keep(await api.notices());
+    keep(await api.info());
+    keep(await api.update.check());
     keep(await api.session.signOut(instance.id));
     keep(await api.session.status(instance.id));
     server.revokeUser(JANE.email);

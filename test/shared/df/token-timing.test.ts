@@ -5,10 +5,13 @@ import type { DfTokenClaims } from '../../../shared/df/jwt.ts';
 import type { TimingPolicy } from '../../../shared/df/token-timing.ts';
 import {
   MAX_RETRY_DELAY_MS,
+  MIN_HORIZON_REFRESH_GAP_MS,
   MIN_RETRY_DELAY_MS,
+  afterRefreshFloor,
   keepAliveDelay,
   measuredOffset,
   offsetFromStoredToken,
+  refreshNeeded,
   retryDelay,
   tokenFacts,
 } from '../../../shared/df/token-timing.ts';
@@ -107,5 +110,30 @@ describe('delays', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((attempt) => retryDelay(facts, after, attempt))).toEqual([
       1000, 2000, 4000, 8000, 16000, 30000, 30000,
     ]);
+  });
+});
+
+describe('refreshNeeded (the check after a wake, or before a sleep with a horizon)', () => {
+  const facts = tokenFacts('t', claims(), 'login', undefined, 0, policy);
+  const start = MINT * 1000;
+
+  it('without a horizon: from the proactive point on', () => {
+    expect(refreshNeeded(facts, facts.refreshDueAt - 1, 0, undefined)).toBe(false);
+    expect(refreshNeeded(facts, facts.refreshDueAt, 0, undefined)).toBe(true);
+    expect(refreshNeeded(facts, facts.expiresAt + 3_600_000, 0, undefined)).toBe(true);
+  });
+
+  it('with a horizon: a token that expires within it, unless refreshed within the last minute', () => {
+    expect(refreshNeeded(facts, start, 59_000, undefined)).toBe(false);
+    expect(refreshNeeded(facts, start, 60_000, undefined)).toBe(true);
+    expect(refreshNeeded(facts, start, 60_000, start - MIN_HORIZON_REFRESH_GAP_MS + 1)).toBe(false);
+    expect(refreshNeeded(facts, start, 60_000, start - MIN_HORIZON_REFRESH_GAP_MS)).toBe(true);
+    // Due by the proactive point: the gap does not hold a due token back.
+    expect(refreshNeeded(facts, facts.refreshDueAt, 0, facts.refreshDueAt - 1)).toBe(true);
+  });
+
+  it('a token the server handed back unchanged is never refreshed again, horizon or not', () => {
+    const unchanged = afterRefreshFloor(facts, start, 't');
+    expect(refreshNeeded(unchanged, facts.expiresAt - 1, 8 * 3_600_000, undefined)).toBe(false);
   });
 });

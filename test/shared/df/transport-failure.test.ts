@@ -47,6 +47,9 @@ describe('describeTransportFailure', () => {
     ['ETIMEDOUT', 'network', /did not answer in time/],
     ['ECONNRESET', 'network', /reset/],
     ['EHOSTUNREACH', 'network', /cannot be reached/],
+    ['ERR_DESK_PROXY_UNREACHABLE', 'network', /proxy server .* could not be reached/],
+    ['ERR_DESK_PROXY_AUTH', 'network', /proxy server asks for a sign-in \(HTTP 407\)/],
+    ['ERR_DESK_PROXY_REFUSED', 'network', /proxy server refused/],
     ['EWHATEVER', 'network', /EWHATEVER/],
   ] as const)('%s → %s', (code, kind, message) => {
     const failure = describeTransportFailure(Object.assign(new Error('raw'), { code }));

@@ -43,6 +43,9 @@ const table: Record<ChannelName, { payload: unknown; method: string; args: unkno
   },
   'vault.health': { payload: {}, method: 'vault.health', args: [] },
   'desk.notices': { payload: {}, method: 'desk.notices', args: [] },
+  'desk.info': { payload: {}, method: 'desk.info', args: [] },
+  'update.check': { payload: {}, method: 'update.check', args: [] },
+  'update.restart': { payload: {}, method: 'update.restart', args: [] },
 };
 
 describe('dispatch: channel mapping', () => {
@@ -95,6 +98,8 @@ describe('dispatch: refusals before any handler runs', () => {
     ['request', { id: 'inst-1', request: { method: 'GET', path: '/', headers: { a: 'b' } } }],
     ['vault.health', 'string payload'],
     ['session.status', [{ id: 'inst-1' }]],
+    ['update.check', { force: true }],
+    ['update.restart', undefined],
   ];
   for (const [channel, payload] of invalid) {
     it(`${channel} refuses ${JSON.stringify(payload) ?? 'undefined'} as invalid-input`, async () => {

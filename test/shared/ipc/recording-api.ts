@@ -1,4 +1,13 @@
-import type { DeskApi, DoctorFacts, Instance, ProbeReport, SessionStatus, VaultHealth } from '../../../shared/ipc/contract.ts';
+import type {
+  DeskApi,
+  DeskInfo,
+  DoctorFacts,
+  Instance,
+  ProbeReport,
+  SessionStatus,
+  UpdateStatus,
+  VaultHealth,
+} from '../../../shared/ipc/contract.ts';
 
 /** A DeskApi whose every method records its arguments and answers with a fixed value (or throws `failWith`). */
 export interface RecordingApi {
@@ -7,6 +16,7 @@ export interface RecordingApi {
   failWith: { error: unknown } | null;
   emitSession(status: SessionStatus): void;
   emitInstances(instances: Instance[]): void;
+  emitUpdate(status: UpdateStatus): void;
   listenerCount(): number;
 }
 
@@ -42,10 +52,12 @@ const probe: ProbeReport = {
   server: { kind: 'environment', allowForeverSessions: false, loginAttribute: 'email' },
 };
 const doctorFacts: DoctorFacts = { checkedAt: 1, url: probe.url, server: probe.server, session: null };
+export const sampleInfo: DeskInfo = { version: '1.2.3', packaged: true, updates: { state: 'idle' } };
 
 export function createRecordingApi(): RecordingApi {
   const sessionListeners = new Set<(s: SessionStatus) => void>();
   const instanceListeners = new Set<(i: Instance[]) => void>();
+  const updateListeners = new Set<(u: UpdateStatus) => void>();
   const state: RecordingApi = {
     calls: [],
     failWith: null,
@@ -56,7 +68,10 @@ export function createRecordingApi(): RecordingApi {
     emitInstances: (instances) => {
       for (const l of instanceListeners) l(instances);
     },
-    listenerCount: () => sessionListeners.size + instanceListeners.size,
+    emitUpdate: (status) => {
+      for (const l of updateListeners) l(status);
+    },
+    listenerCount: () => sessionListeners.size + instanceListeners.size + updateListeners.size,
   };
   const answer = <T>(method: string, args: unknown[], value: T): Promise<T> => {
     state.calls.push({ method, args });
@@ -81,6 +96,11 @@ export function createRecordingApi(): RecordingApi {
     request: (...args) => answer('request', args, { status: 200, data: { resource: [] }, headers: {}, durationMs: 1 }),
     vault: { health: (...args) => answer('vault.health', args, vault) },
     notices: (...args) => answer('desk.notices', args, []),
+    info: (...args) => answer('desk.info', args, sampleInfo),
+    update: {
+      check: (...args) => answer('update.check', args, sampleInfo.updates),
+      restart: (...args) => answer('update.restart', args, undefined),
+    },
     onSessionChanged: (listener) => {
       sessionListeners.add(listener);
       return () => sessionListeners.delete(listener);
@@ -88,6 +108,10 @@ export function createRecordingApi(): RecordingApi {
     onInstancesChanged: (listener) => {
       instanceListeners.add(listener);
       return () => instanceListeners.delete(listener);
+    },
+    onUpdateChanged: (listener) => {
+      updateListeners.add(listener);
+      return () => updateListeners.delete(listener);
     },
   };
   return state;

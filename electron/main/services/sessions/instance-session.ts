@@ -15,6 +15,7 @@ import { createDfClient, systemTimers } from '../../../../shared/df/index.ts';
 import type { Instance, SessionStatus, SessionUser } from '../../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../../shared/ipc/desk-error.ts';
 import type { Clock, Logger } from '../../ports.ts';
+import type { NetworkTransport } from '../network/network-types.ts';
 import type { PinnedCertificateAdapter } from '../tls/pinned-certificate.ts';
 import { pinnedCertificateAdapter } from '../tls/pinned-certificate.ts';
 import { SESSION_END_TIMEOUT_MS, settledWithin } from './bounded-wait.ts';
@@ -49,6 +50,8 @@ export interface InstanceSessionDeps {
   timers?: Timers;
   refreshWindowSeconds?: number;
   adapter?: AxiosRequestConfig['adapter'];
+  /** How a pinned instance is reached (network/network.ts); default: directly, on `adapter`. */
+  transport?: NetworkTransport;
   sessionCallTimeoutMs?: number;
   /** How long ending a session waits for the server; default SESSION_END_TIMEOUT_MS. */
   sessionEndTimeoutMs?: number;
@@ -80,6 +83,8 @@ export class InstanceSession {
   user: SessionUser | undefined;
   /** Why a saved session could not be restored (the client never held its token). */
   unavailableReason: string | undefined;
+  /** Why the session ended, when DF Desk can say it better than the server (cleared by a sign-in). */
+  endedReason: string | undefined;
   private readonly pinned: PinnedCertificateAdapter | null;
   private readonly subscriptions: (() => void)[] = [];
   private readonly deps: InstanceSessionDeps;
@@ -105,7 +110,7 @@ export class InstanceSession {
     this.pinned =
       this.pin === undefined
         ? null
-        : pinnedCertificateAdapter({ origin: spec.instance.url, sha256: this.pin, base: deps.adapter });
+        : pinnedCertificateAdapter({ origin: spec.instance.url, sha256: this.pin, base: deps.adapter, transport: deps.transport });
     const { instanceId } = spec;
     this.client = createDfClient({
       baseURL: spec.instance.url,
@@ -136,6 +141,7 @@ export class InstanceSession {
   /** Rejects (signInCancelledMessage) when the session is ended before the sign-in is through. */
   async signIn(credentials: DfCredentials): Promise<DfSessionInfo> {
     if (this.ended) throw new DeskError('session-ended', signInCancelledMessage);
+    this.endedReason = undefined;
     const info = await this.quietly(() => this.client.login(credentials));
     if (this.ended) {
       // Its store is fenced, so the new token was never saved; end it on the server too.
@@ -173,6 +179,7 @@ export class InstanceSession {
     const input: SessionStatusInput = { instanceId: this.instanceId, df, admin: this.login?.admin ?? false, persistence };
     if (this.user !== undefined) input.user = this.user;
     if (this.unavailableReason !== undefined) input.unavailableReason = this.unavailableReason;
+    if (this.endedReason !== undefined) input.endedReason = this.endedReason;
     // The engine times each failed background refresh; an ended session says why through endedReason instead.
     const failure = df.lastError;
     if (failure !== undefined && failure.kind !== 'session-ended') {

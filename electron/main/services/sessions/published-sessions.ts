@@ -8,7 +8,7 @@
  * published and never writes a token. An instance can also carry a note: why its session ended (shown until
  * the next sign-in), or why it is blocked (its saved credentials belong elsewhere: nothing is sent at all).
  */
-import type { Instance, SessionStatus } from '../../../../shared/ipc/contract.ts';
+import type { Instance, SessionStatus, SessionUser } from '../../../../shared/ipc/contract.ts';
 import type { Logger, SecretVault } from '../../ports.ts';
 import type { InstanceRegistry } from '../instance-registry.ts';
 import { lacksHttpConsent } from '../instances/instance-url.ts';
@@ -52,6 +52,11 @@ export class PublishedSessions {
 
   get(instanceId: string): InstanceSession | undefined {
     return this.sessions.get(instanceId);
+  }
+
+  /** The published sessions someone is signed in to (not the API-key-only clients). */
+  signedIn(): InstanceSession[] {
+    return [...this.sessions.values()].filter((session) => session.login !== null);
   }
 
   /** The instance's credential epoch: captured when a call begins, checked when its session is published. */
@@ -157,6 +162,15 @@ export class PublishedSessions {
 
   subscribe(listener: (status: SessionStatus) => void): () => void {
     return this.publisher.subscribe(listener);
+  }
+
+  /** What a restart needs to restore this sign-in without a request: the login, the user, the clock offset. */
+  remember(instanceId: string, session: InstanceSession, login: SessionLogin, user: SessionUser): void {
+    this.deps.registry.setLastLogin(instanceId, login);
+    const offset = session.client.status().serverClockOffsetMs;
+    const profile: SessionProfile = { user };
+    if (offset !== undefined && Number.isFinite(offset)) profile.clockOffsetMs = offset;
+    this.deps.profiles.set(instanceId, profile);
   }
 
   /** The instance is gone: a later instance with the same id starts with a clean slate. */

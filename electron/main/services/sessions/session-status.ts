@@ -18,6 +18,8 @@ export interface SessionStatusInput {
    * keychain, keychain unreadable, plain http without consent): the state is then needs-sign-in.
    */
   unavailableReason?: string;
+  /** Why the session ended in DF Desk's words, shown instead of the server's when they say more (wake-checks.ts). */
+  endedReason?: string;
   /** The last background refresh failure, as the engine timed it; shown while the session is kept. */
   refreshError?: NonNullable<SessionStatus['lastRefreshError']>;
 }
@@ -43,7 +45,7 @@ export function toSessionStatus(input: SessionStatusInput): SessionStatus {
   }
   if (df?.lastRefreshAt !== undefined && state !== 'signed-out') status.lastRefreshAt = df.lastRefreshAt;
   if (state === 'needs-sign-in') {
-    const reason = df?.state === 'needs-sign-in' ? df.endedReason : input.unavailableReason;
+    const reason = df?.state === 'needs-sign-in' ? (input.endedReason ?? df.endedReason) : input.unavailableReason;
     status.endedReason = reason ?? 'The session has ended. Please sign in again.';
   }
   return status;

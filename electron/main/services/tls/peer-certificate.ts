@@ -10,8 +10,11 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { connect } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { PresentedCertificateInfo } from '../../../../shared/ipc/contract.ts';
+import type { NetworkTransport } from '../network/network-types.ts';
 
 /**
  * What the user is shown (the subject is the common name, or the whole subject when it has none; the dates
@@ -27,6 +30,8 @@ export interface PeerTarget {
   host: string;
   port: number;
   timeoutMs: number;
+  /** The TCP connection to run the handshake over (e.g. a proxy's tunnel); default: connect directly. */
+  connect?: () => Promise<Duplex>;
 }
 
 function commonName(distinguishedName: string): string {
@@ -59,17 +64,10 @@ export function tlsTargetOf(url: string): { host: string; port: number } | null 
   return { host, port: parsed.port === '' ? 443 : Number(parsed.port) };
 }
 
-/** The certificate the server presents, or null when no handshake completed (refused, timeout, not TLS). */
-export function readPeerCertificate(target: PeerTarget): Promise<PresentedCertificate | null> {
+function presented(socket: TLSSocket, timeoutMs: number): Promise<PresentedCertificate | null> {
   return new Promise((resolve) => {
     let seen: PresentedCertificate | null = null;
     let settled = false;
-    const socket = connect({
-      host: target.host,
-      port: target.port,
-      // SNI only for names (an IP literal as servername is not allowed by RFC 6066 and Node warns about it).
-      ...(isIP(target.host) === 0 ? { servername: target.host } : {}),
-    });
     const finish = () => {
       if (settled) return;
       settled = true;
@@ -80,9 +78,36 @@ export function readPeerCertificate(target: PeerTarget): Promise<PresentedCertif
       const x509 = socket.getPeerX509Certificate();
       if (x509 !== undefined) seen = describeCertificate(x509);
     });
-    socket.setTimeout(target.timeoutMs, finish);
+    socket.setTimeout(timeoutMs, finish);
     socket.once('secureConnect', finish);
     socket.once('error', finish);
     socket.once('close', finish);
   });
+}
+
+/**
+ * What to read from: `transport`'s route when it has one (behind a proxy a direct connection may be blocked, and
+ * the certificate must be the one requests meet), else directly.
+ */
+export function peerTarget(host: string, port: number, timeoutMs: number, transport?: NetworkTransport): PeerTarget {
+  const target: PeerTarget = { host, port, timeoutMs };
+  const connect = transport?.connect;
+  if (connect !== undefined) target.connect = () => connect.call(transport, host, port, timeoutMs);
+  return target;
+}
+
+/** The certificate the server presents, or null when no handshake completed (refused, timeout, not TLS). */
+export async function readPeerCertificate(target: PeerTarget): Promise<PresentedCertificate | null> {
+  // SNI only for names (an IP literal as servername is not allowed by RFC 6066 and Node warns about it).
+  const sni = isIP(target.host) === 0 ? { servername: target.host } : {};
+  if (target.connect === undefined) {
+    return presented(connect({ host: target.host, port: target.port, ...sni }), target.timeoutMs);
+  }
+  let raw: Duplex;
+  try {
+    raw = await target.connect();
+  } catch {
+    return null;
+  }
+  return presented(connect({ socket: raw, ...sni }), target.timeoutMs);
 }

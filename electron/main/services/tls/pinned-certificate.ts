@@ -20,14 +20,17 @@
  * only when its fingerprint equals the pin, so only the fingerprint needs storing.
  *
  * Other origins (and every other instance) never see this agent: their requests keep the normal checks.
+ * Behind a proxy (`transport`, network/network.ts) the same checks run inside the proxy's CONNECT tunnel, and the
+ * certificate is read through it too.
  */
-import { Agent } from 'node:https';
 import type { PeerCertificate } from 'node:tls';
 import axios from 'axios';
 import type { AxiosAdapter, AxiosRequestConfig } from 'axios';
 import { fingerprintForLog, normalizeFingerprint } from '../../tls/fingerprint.ts';
 import { isTlsCode, transportErrorCode } from '../../../../shared/df/transport-failure.ts';
-import { readPeerCertificate, tlsTargetOf } from './peer-certificate.ts';
+import type { Channel, NetworkTransport } from '../network/network-types.ts';
+import { nodeTransport } from '../network/node-transport.ts';
+import { peerTarget, readPeerCertificate, tlsTargetOf } from './peer-certificate.ts';
 
 export const PIN_MISMATCH_CODE = 'ERR_DESK_CERT_PIN_MISMATCH';
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
@@ -52,6 +55,11 @@ export interface PinnedCertificateOptions {
   base?: AxiosRequestConfig['adapter'];
   /** For reading the presented certificate; default 10 s. */
   timeoutMs?: number;
+  /**
+   * How the pinned origin is reached (network/network.ts: along the system's proxy settings, the pin checked
+   * end to end through a proxy's tunnel). Default: directly, on `base`.
+   */
+  transport?: NetworkTransport;
 }
 
 export interface PinnedCertificateAdapter {
@@ -76,9 +84,11 @@ export function pinnedCertificateAdapter(options: PinnedCertificateOptions): Pin
   if (target === null) throw new Error('Only an https:// instance can have a pinned certificate.');
   const origin = originOf(options.origin);
   const hostPort = `${target.host}:${target.port}`;
-  const peer = { host: target.host, port: target.port, timeoutMs: options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const transport = options.transport ?? nodeTransport(options.base);
+  const peer = peerTarget(target.host, target.port, timeoutMs, transport);
   const io = axios.getAdapter(options.base ?? axios.defaults.adapter);
-  let anchored: Agent | null = null;
+  let anchored: Channel | null = null;
 
   const checkServerIdentity = (_host: string, cert: PeerCertificate): Error | undefined => {
     const presented = normalizeFingerprint(cert.fingerprint256 ?? '');
@@ -94,33 +104,33 @@ export function pinnedCertificateAdapter(options: PinnedCertificateOptions): Pin
     return presented.pem;
   }
 
-  async function agentForCall(): Promise<{ agent: Agent; kept: boolean }> {
-    if (anchored !== null) return { agent: anchored, kept: true };
+  async function channelForCall(): Promise<{ channel: Channel; kept: boolean }> {
+    if (anchored !== null) return { channel: anchored, kept: true };
     const pem = await presentedPem();
     if (pem === null) {
       // No handshake (server down, timeout): let the real request fail and report why, still pin-checked.
-      return { agent: new Agent({ checkServerIdentity }), kept: false };
+      return { channel: transport.channel({ checkServerIdentity }), kept: false };
     }
-    anchored ??= new Agent({ ca: [pem], allowPartialTrustChain: true, checkServerIdentity, keepAlive: true });
-    return { agent: anchored, kept: true };
+    anchored ??= transport.channel({ ca: [pem], allowPartialTrustChain: true, checkServerIdentity });
+    return { channel: anchored, kept: true };
   }
 
   const adapter: AxiosAdapter = async (config) => {
     if (origin === null || originOf(axios.getUri(config)) !== origin) return io(config);
-    const { agent, kept } = await agentForCall();
+    const { channel, kept } = await channelForCall();
     try {
-      return await io({ ...config, httpsAgent: agent });
+      return await channel.adapter(config);
     } catch (error) {
       if (!isTlsCode(transportErrorCode(error))) throw error;
-      // The certificate may have changed since the agent was anchored: start over, and say so clearly.
-      if (kept && anchored === agent) {
+      // The certificate may have changed since the channel was anchored: start over, and say so clearly.
+      if (kept && anchored === channel) {
         anchored = null;
-        agent.destroy();
+        channel.destroy();
       }
       await presentedPem();
       throw error;
     } finally {
-      if (!kept) agent.destroy();
+      if (!kept) channel.destroy();
     }
   };
 

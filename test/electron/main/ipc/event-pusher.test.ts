@@ -9,17 +9,19 @@ function target(destroyed = false) {
 }
 
 describe('startEventPush', () => {
-  it('forwards session and instance changes on prefixed channels, payload only', () => {
+  it('forwards session, instance and update changes on prefixed channels, payload only', () => {
     const rec = createRecordingApi();
     const a = target();
     const b = target();
     startEventPush(rec.api, () => [a.t, b.t], () => undefined);
     rec.emitSession(sampleStatus);
     rec.emitInstances([sampleInstance]);
+    rec.emitUpdate({ state: 'ready', version: '9.9.9' });
     for (const { sent } of [a, b]) {
       expect(sent).toEqual([
         ['desk:session.changed', sampleStatus],
         ['desk:instances.changed', [sampleInstance]],
+        ['desk:update.changed', { state: 'ready', version: '9.9.9' }],
       ]);
     }
   });
@@ -45,7 +47,7 @@ describe('startEventPush', () => {
   it('unsubscribes from the api', () => {
     const rec = createRecordingApi();
     const stop = startEventPush(rec.api, () => [], () => undefined);
-    expect(rec.listenerCount()).toBe(2);
+    expect(rec.listenerCount()).toBe(3);
     stop();
     expect(rec.listenerCount()).toBe(0);
   });

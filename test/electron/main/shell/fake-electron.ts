@@ -6,7 +6,8 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { InvokeEventLike } from '../../../../electron/main/ipc/sender-policy.ts';
-import type { ElectronLike, ShellWindow } from '../../../../electron/main/shell/electron-like.ts';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { ElectronLike, ProxyResolvingSession, ShellWindow } from '../../../../electron/main/shell/electron-like.ts';
 import type { HardenableSession } from '../../../../electron/main/shell/hardening.ts';
 
 type Listener = (...args: never[]) => unknown;
@@ -18,8 +19,12 @@ export class FakeWebContents extends EventEmitter {
   sent: Array<{ channel: string; args: unknown[] }> = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   isDestroyed = () => this.destroyed;
+  reloads = 0;
   send = (channel: string, ...args: unknown[]) => {
     this.sent.push({ channel, args });
+  };
+  reload = () => {
+    this.reloads++;
   };
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }) {
     this.windowOpenHandler = handler;
@@ -40,8 +45,16 @@ export function makeFakeWindowClass(journal: string[]) {
       journal.push('new BrowserWindow');
       FakeWindow.created.push(this);
     }
+    bounds = { x: 40, y: 30, width: 1280, height: 820 };
+    maximized = false;
     isDestroyed = () => this.destroyed;
     isMinimized = () => false;
+    isFullScreen = () => false;
+    isMaximized = () => this.maximized;
+    getNormalBounds = () => ({ ...this.bounds });
+    maximize() {
+      this.maximized = true;
+    }
     restore() {}
     show() {
       this.shown++;
@@ -64,7 +77,7 @@ export function makeFakeWindowClass(journal: string[]) {
   };
 }
 
-function fakeSession(journal: string[]): HardenableSession {
+function fakeSession(journal: string[]): HardenableSession & ProxyResolvingSession {
   const record = (name: string) => () => {
     journal.push(`session.${name}`);
   };
@@ -73,18 +86,25 @@ function fakeSession(journal: string[]): HardenableSession {
     setPermissionCheckHandler: record('setPermissionCheckHandler'),
     setDevicePermissionHandler: record('setDevicePermissionHandler'),
     webRequest: { onBeforeRequest: record('webRequest.onBeforeRequest') },
+    resolveProxy: async () => 'DIRECT',
   };
 }
 
 export interface FakeElectronOptions {
   gotLock?: boolean;
   userData?: string;
+  packaged?: boolean;
 }
 
 /** The app: records calls, keeps listeners per event, and resolves `whenReady` when the test says so. */
 function fakeApp(journal: string[], options: FakeElectronOptions) {
   const listeners = new Map<string, Listener[]>();
-  const paths = new Map<string, string>([['userData', options.userData ?? '/fake/user-data']]);
+  const userData = options.userData ?? '/fake/user-data';
+  // As on Linux: the logs folder is inside userData.
+  const paths = new Map<string, string>([
+    ['userData', userData],
+    ['logs', `${userData}/logs`],
+  ]);
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
@@ -104,6 +124,14 @@ function fakeApp(journal: string[], options: FakeElectronOptions) {
       return options.gotLock ?? true;
     },
     quit: () => void journal.push('app.quit'),
+    isPackaged: options.packaged ?? false,
+    setAppLogsPath: (path?: string) => {
+      journal.push('app.setAppLogsPath');
+      if (path !== undefined) paths.set('logs', path);
+    },
+    getVersion: () => '0.1.0',
+    setAboutPanelOptions: () => void journal.push('app.setAboutPanelOptions'),
+    showAboutPanel: () => void journal.push('app.showAboutPanel'),
     whenReady: () => {
       journal.push('app.whenReady');
       return ready;
@@ -121,12 +149,20 @@ function fakeApp(journal: string[], options: FakeElectronOptions) {
   return { app, emit, ready: () => markReady() };
 }
 
+/** One 1920×1080 display with a 40 px panel at the top. */
+const fakeDisplay = { workArea: { x: 0, y: 40, width: 1920, height: 1040 } } as ReturnType<ElectronLike['screen']['getPrimaryDisplay']>;
+
 export function createFakeElectron(options: FakeElectronOptions = {}) {
   const journal: string[] = [];
   const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
   const appHandlers: Array<(request: Request) => Response | Promise<Response>> = [];
   const errorBoxes: Array<{ title: string; content: string }> = [];
   const opened: string[] = [];
+  const openedPaths: string[] = [];
+  const messageBoxes: Array<{ message: string }> = [];
+  const menus: { application: MenuItemConstructorOptions[] | null; popups: MenuItemConstructorOptions[][] } = { application: null, popups: [] };
+  const power = new EventEmitter();
+  const network = { online: true };
   const { app, emit, ready } = fakeApp(journal, options);
   const BrowserWindow = makeFakeWindowClass(journal);
 
@@ -155,13 +191,40 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
         handlers.delete(channel);
       },
     },
-    dialog: { showErrorBox: (title, content) => void errorBoxes.push({ title, content }) },
+    dialog: {
+      showErrorBox: (title, content) => void errorBoxes.push({ title, content }),
+      showMessageBox: async (...args: unknown[]) => {
+        const options = (args.length > 1 ? args[1] : args[0]) as { message: string };
+        messageBoxes.push({ message: options.message });
+        return { response: 0, checkboxChecked: false };
+      },
+    },
     shell: {
       openExternal: async (url) => {
         opened.push(url);
       },
+      openPath: async (path) => {
+        openedPaths.push(path);
+        return '';
+      },
     },
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template) => ({
+        popup: () => void menus.popups.push(template),
+        template,
+      }),
+      setApplicationMenu: (menu) => {
+        journal.push('Menu.setApplicationMenu');
+        menus.application = (menu as { template?: MenuItemConstructorOptions[] } | null)?.template ?? null;
+      },
+    },
+    screen: {
+      getAllDisplays: () => [fakeDisplay],
+      getPrimaryDisplay: () => fakeDisplay,
+    },
+    powerMonitor: power,
+    net: { isOnline: () => network.online },
   };
 
   return {
@@ -171,6 +234,11 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     appHandlers,
     errorBoxes,
     opened,
+    openedPaths,
+    messageBoxes,
+    menus,
+    power,
+    network,
     windows: BrowserWindow.created,
     setLoadResult: (result: () => Promise<void>) => {
       BrowserWindow.loadResult = result;

@@ -2,6 +2,7 @@
  * Starts the real shell (startShell) against the fake electron module, with a real desk in a temp data
  * directory (memory vault, conf store) and a renderer folder laid out as the build lays it out.
  */
+import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { ConfLikeOptions } from '../../../../electron/main/adapters/setting
 import { type CreateDeskOptions, createDesk, type Desk } from '../../../../electron/main/desk.ts';
 import { buildLayout } from '../../../../electron/main/shell/paths.ts';
 import { type ShellOptions, type ShellOutcome, startShell } from '../../../../electron/main/shell/start-shell.ts';
+import { FakeUpdater } from '../services/updates/fake-updater.ts';
 import { createFakeElectron, type FakeElectron } from './fake-electron.ts';
 
 /** Stands for electron-store: the shell must hand the desk the class the entry gives it. */
@@ -21,8 +23,9 @@ export class TestSettingsStore extends Conf {
   }
 }
 
-export interface LaunchOptions extends Partial<Pick<ShellOptions, 'env' | 'platform' | 'createDesk'>> {
+export interface LaunchOptions extends Partial<Pick<ShellOptions, 'env' | 'platform' | 'createDesk' | 'errorSource'>> {
   gotLock?: boolean;
+  packaged?: boolean;
 }
 
 export interface LaunchedShell {
@@ -54,7 +57,7 @@ export function launchShell(options: LaunchOptions = {}): LaunchedShell {
   mkdirSync(rendererDir, { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>DF Desk</title>');
 
-  const fake = createFakeElectron({ gotLock: options.gotLock, userData: dataDir });
+  const fake = createFakeElectron({ gotLock: options.gotLock, userData: dataDir, packaged: options.packaged });
   const fallback: string[] = [];
   const deskOptions: CreateDeskOptions[] = [];
   let desk: Desk | undefined;
@@ -79,6 +82,10 @@ export function launchShell(options: LaunchOptions = {}): LaunchedShell {
     settingsStore: TestSettingsStore,
     createDesk: options.createDesk ?? realDesk,
     fallbackSink: (line) => fallback.push(line),
+    // Never the test process's own: vitest reports uncaught errors itself.
+    errorSource: options.errorSource ?? new EventEmitter(),
+    // electron-updater pulls in the electron module, whose Node entry would try to download the binary.
+    loadUpdater: async () => new FakeUpdater(),
   });
 
   const logFile = join(dataDir, 'logs', 'desk.log');

@@ -29,6 +29,7 @@ describe('startShell before ready', () => {
     await Promise.resolve();
     expect(shell.fake.journal).toEqual([
       'app.setPath userData',
+      'app.setAppLogsPath',
       'protocol.registerSchemesAsPrivileged app',
       'app.enableSandbox',
       'app.requestSingleInstanceLock',
@@ -83,10 +84,14 @@ describe('startShell on ready', () => {
       'session.setDevicePermissionHandler',
       'session.webRequest.onBeforeRequest',
       'protocol.handle app',
+      'app.getPath logs',
       'app.getPath userData',
       'createDesk',
       'app.on will-quit',
       ...channelNames.map((channel) => `ipcMain.handle ${ipcPrefix}${channel}`),
+      'app.setAboutPanelOptions',
+      'Menu.setApplicationMenu',
+      'app.getPath userData',
       'new BrowserWindow',
       'window.loadURL app://desk/',
       'app.on activate',
@@ -98,8 +103,18 @@ describe('startShell on ready', () => {
     const shell = launchShell();
     shell.fake.ready();
     await shell.outcome;
-    expect(shell.deskOptions).toEqual([{ dataDir: shell.dataDir, settingsStore: TestSettingsStore }]);
-    expect(shell.deskOptions[0]?.logger).toBeUndefined();
+    expect(shell.deskOptions).toHaveLength(1);
+    const [options] = shell.deskOptions;
+    expect(options).toMatchObject({
+      dataDir: shell.dataDir,
+      logDir: join(shell.dataDir, 'logs'),
+      settingsStore: TestSettingsStore,
+      appInfo: { version: '0.1.0', packaged: false },
+    });
+    expect(options?.logger).toBeUndefined();
+    // A development build never loads electron-updater; DF requests follow the system's CAs and proxies.
+    expect(options?.updater).toBeUndefined();
+    expect(options?.network).toMatchObject({ resolveProxy: expect.any(Function) });
   });
 
   it('serves the built renderer on app:// with the CSP header', async () => {

@@ -78,6 +78,14 @@ describe('toSessionStatus', () => {
     });
   });
 
+  it("an ended session shows DF Desk's own reason instead of the server's when it has one; it is not shown while active", () => {
+    const input = { instanceId: 'i1', admin: false, persistence: 'keychain', endedReason: 'Expired while asleep.' } as const;
+    const ended = toSessionStatus({ ...input, df: { state: 'needs-sign-in', forever: false, refreshCount: 1, endedReason: 'Token has expired' } });
+    expect(ended.endedReason).toBe('Expired while asleep.');
+    const active = toSessionStatus({ ...input, df: { state: 'active', forever: false, refreshCount: 1 } });
+    expect(active.endedReason).toBeUndefined();
+  });
+
   it('a saved session that could not be restored is needs-sign-in with that reason', () => {
     const status = toSessionStatus({
       instanceId: 'i1',
