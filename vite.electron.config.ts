@@ -2,6 +2,7 @@
  * Builds the Electron main process and the preload with vite (electron-vite is not available here).
  *   vite build --config vite.electron.config.ts --mode main     → build/electron/main/index.js  (ESM, Node)
  *   vite build --config vite.electron.config.ts --mode preload  → build/electron/preload/index.cjs (CJS, sandbox)
+ *   vite build --config vite.electron.config.ts --mode cli      → build/electron/cli/main.js (`dfdesk` for plain Node)
  * The renderer has its own config and writes build/renderer/.
  */
 import { readFileSync } from 'node:fs';
@@ -72,9 +73,24 @@ const preloadConfig: UserConfig = {
   },
 };
 
-export const electronBuildModes = { main: mainConfig, preload: preloadConfig } as const;
+/** Where `npm run build:cli` writes `dfdesk` (package.json "bin"); the packaged app runs it with --cli instead. */
+export const cliBuild = { dir: 'build/electron/cli', file: 'main.js' } as const;
+
+// The command line for plain Node: the main process's services with the same externals (keytar and conf load
+// from node_modules), run by `node` directly (the entry's #! line is kept), so no TypeScript loader at startup.
+const cliConfig: UserConfig = {
+  ...mainConfig,
+  build: {
+    ...mainConfig.build,
+    outDir: cliBuild.dir,
+    ssr: 'electron/cli/main.ts',
+    rolldownOptions: { external: isMainExternal, output: { format: 'es', entryFileNames: cliBuild.file } },
+  },
+};
+
+export const electronBuildModes = { main: mainConfig, preload: preloadConfig, cli: cliConfig } as const;
 
 export default defineConfig(({ mode }) => {
-  if (mode === 'main' || mode === 'preload') return electronBuildModes[mode];
-  throw new Error(`vite.electron.config.ts: use --mode main or --mode preload (got "${mode}").`);
+  if (mode === 'main' || mode === 'preload' || mode === 'cli') return electronBuildModes[mode];
+  throw new Error(`vite.electron.config.ts: use --mode main or --mode preload (or --mode cli) (got "${mode}").`);
 });

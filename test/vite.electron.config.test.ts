@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLayout } from '../electron/main/shell/paths.ts';
 import electronConfig, {
+  cliBuild,
   electronBuildModes,
   isMainExternal,
   isPreloadExternal,
@@ -109,5 +111,31 @@ describe('vite.electron.config: real builds', () => {
     for (const id of [...imported, ...dynamic]) expect(isMainExternal(id), id).toBe(true);
     expect(code).not.toMatch(/\brequire\(/);
     expect(code).toContain('import.meta.url');
+  });
+});
+
+describe('vite.electron.config: the dfdesk build (--mode cli)', () => {
+  it('writes package.json’s "bin", an ESM file with a #! line that plain node runs', async () => {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { bin: Record<string, string>; version: string };
+    expect(pkg.bin.dfdesk).toBe(`${cliBuild.dir}/${cliBuild.file}`);
+    // Inside the repository, so the external packages resolve from its node_modules as they do for the real bin.
+    const cacheDir = new URL('../node_modules/.cache/', import.meta.url).pathname;
+    const outDir = await mkdtemp(join(cacheDir, 'dfdesk-build-'));
+    const dataDir = await mkdtemp(join(tmpdir(), 'dfdesk-bin-'));
+    try {
+      await build({ configFile, mode: 'cli', logLevel: 'silent', build: { outDir } });
+      const file = join(outDir, cliBuild.file);
+      const code = await readFile(file, 'utf8');
+      expect(code.startsWith('#!/usr/bin/env node\n')).toBe(true);
+      const imported = [...code.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1] as string);
+      for (const id of imported) expect(isMainExternal(id), id).toBe(true);
+      expect(imported).not.toContain('electron');
+      expect(execFileSync(process.execPath, [file, '--version'], { encoding: 'utf8' })).toBe(`${pkg.version}\n`);
+      const listed = execFileSync(process.execPath, [file, 'instances', '--data-dir', dataDir], { encoding: 'utf8' });
+      expect(JSON.parse(listed)).toEqual([]);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@
  */
 import { isAbsolute, join } from 'node:path';
 import type { AxiosRequestConfig } from 'axios';
-import type { Timers } from '../../shared/df/index.ts';
+import type { RefreshLock, Timers } from '../../shared/df/index.ts';
 import type { DeskApi, DeskNotice } from '../../shared/ipc/contract.ts';
 import { openFileLogger } from './adapters/file-logger.ts';
 import { openSecretVault } from './adapters/keytar-vault.ts';
@@ -15,6 +15,7 @@ import type { ConfLikeConstructor } from './adapters/settings-store.ts';
 import { openSettingsStore } from './adapters/settings-store.ts';
 import { systemClock } from '../../shared/df/clock.ts';
 import { createDeskApi } from './desk-api.ts';
+import { type CliTokens, createCliTokens } from './services/cli-token.ts';
 import { DeskNotices, noticesFrom } from './desk-notices.ts';
 import type { Clock, Logger, SecretVault } from './ports.ts';
 import { createDiagnostics } from './services/diagnostics.ts';
@@ -28,6 +29,7 @@ import type { DeskSettings } from './services/instances/settings-document.ts';
 import { deskSettingsDocument } from './services/instances/settings-document.ts';
 import { createRequestProxy } from './services/request-proxy.ts';
 import { createSessionManager } from './services/session-manager.ts';
+import { createFileRefreshLock } from './services/sessions/file-refresh-lock.ts';
 import { KnownSecrets } from './services/sessions/known-secrets.ts';
 import { createSessionProfiles } from './services/sessions/session-profiles.ts';
 import { type AppInfo, sourceAppInfo } from './services/updates/app-info.ts';
@@ -66,6 +68,12 @@ export interface CreateDeskOptions {
   appInfo?: AppInfo;
   /** electron-updater's autoUpdater (adapters/electron-updater-port.ts). Absent or unpackaged: updates stay off. */
   updater?: UpdaterLike;
+  /**
+   * Taken around every refresh of an instance's session. Default: lock files in `<dataDir>/locks`, shared by
+   * every desk on the same data folder (the app and each `dfdesk` command), so they refresh one at a time and
+   * adopt each other's tokens instead of blacklisting them.
+   */
+  refreshLock?: RefreshLock;
 }
 
 export interface Desk {
@@ -76,6 +84,8 @@ export interface Desk {
   readonly wake: SessionChecks;
   /** Tells the user something once, through `desk.notices` (e.g. `window-reloaded` before reloading a crashed page). */
   notify(notice: DeskNotice): void;
+  /** For `dfdesk token` only: never part of the DeskApi, so no token can reach the renderer through it. */
+  readonly cliTokens: CliTokens;
   dispose(): Promise<void>;
 }
 
@@ -127,14 +137,9 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     refreshWindowSeconds: options.refreshWindowSeconds,
     adapter,
     transport,
+    refreshLock: options.refreshLock ?? createFileRefreshLock({ dir: join(options.dataDir, 'locks'), logger }),
   });
-  const proxy = createRequestProxy({
-    registry,
-    sessions,
-    logger,
-    maxBytes: options.maxResponseBytes,
-    timeoutMs: options.requestTimeoutMs,
-  });
+  const proxy = createRequestProxy({ registry, sessions, logger, maxBytes: options.maxResponseBytes, timeoutMs: options.requestTimeoutMs });
   const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter, transport });
   const doctor = createDoctor({ registry, diagnostics, sessions, clock, logger });
   const changes = new InstanceChanges(registry, sessions, profiles);
@@ -152,6 +157,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     logger,
     wake: sessions,
     notify: (notice) => notices.add(notice),
+    cliTokens: createCliTokens({ registry, sessions, vault, clock }),
     dispose() {
       disposed ??= (async () => {
         updates.dispose();

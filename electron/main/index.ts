@@ -5,14 +5,21 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
+import { cliArgs, runCliInElectron } from '../cli/electron-entry.ts';
 import { startShell } from './shell/start-shell.ts';
 
-void startShell(
-  { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell },
-  {
-    mainBundleDir: fileURLToPath(new URL('.', import.meta.url)),
-    env: process.env,
-    platform: process.platform,
-    settingsStore: ElectronStore,
-  },
-);
+// `df-desk --cli …` (the installers' `dfdesk`): one command line run, no window; it exits with the command's code.
+const cli = cliArgs(process.argv);
+if (cli !== null) {
+  void runCliInElectron(app, { args: cli, settingsStore: ElectronStore, platform: process.platform });
+} else {
+  void startShell(
+    { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, screen, session, shell },
+    {
+      mainBundleDir: fileURLToPath(new URL('.', import.meta.url)),
+      env: process.env,
+      platform: process.platform,
+      settingsStore: ElectronStore,
+    },
+  );
+}

@@ -14,7 +14,7 @@ import { createSessionAdapter } from './session-adapter.ts';
 import type { DfCredentials, SessionCalls, SignedIn } from './session-calls.ts';
 import { createSessionCalls } from './session-calls.ts';
 import { SessionEngine } from './session.ts';
-import type { DfSessionStatus, SessionEngineOptions, TokenStore } from './session-types.ts';
+import type { DfSessionStatus, RefreshLockSlot, SessionEngineOptions, TokenStore } from './session-types.ts';
 
 export interface DfClientOptions {
   /** Instance root, e.g. `https://df.example.com` (a trailing `/api/v2` and slashes are removed). */
@@ -55,6 +55,11 @@ export interface DfClientOptions {
   maxContentLength?: number;
   /** The token store failed while the session went on (e.g. saving a refreshed token). */
   onStorageError?: (error: unknown) => void;
+  /**
+   * For a token store shared with other processes (a keychain entry): the lock every one of them takes around a
+   * refresh, and this session's name in it. Default: none (one refresh at a time within this client only).
+   */
+  refreshLock?: RefreshLockSlot;
 }
 
 /** What login() reveals about the session: never the token. */
@@ -95,6 +100,10 @@ export interface DfClient {
    * keep-alive timer on the current clock. Joins a refresh in flight; never rejects.
    */
   checkNow(horizonMs?: number): Promise<DfSessionStatus>;
+  /**
+   * Adopts the stored token (at launch). Optional: the first request, or refresh(), of a client that was neither
+   * resumed nor signed in resumes on its own (once, however many requests come at once).
+   */
   resume(): Promise<DfSessionStatus>;
   status(): DfSessionStatus;
   onStatusChange(listener: (status: DfSessionStatus) => void): () => void;
@@ -119,6 +128,7 @@ function engineOptions(options: DfClientOptions, calls: SessionCalls, apiKey: st
   if (options.serverClockOffsetMs !== undefined) engine.serverClockOffsetMs = options.serverClockOffsetMs;
   if (options.onSessionEnd !== undefined) engine.onSessionEnd = options.onSessionEnd;
   if (options.onStorageError !== undefined) engine.onStorageError = options.onStorageError;
+  if (options.refreshLock !== undefined) engine.refreshLock = options.refreshLock;
   return engine;
 }
 

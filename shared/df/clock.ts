@@ -48,6 +48,23 @@ export function sleep(timers: Timers, ms: number): Promise<void> {
   });
 }
 
+/** True when `task` settled (either way) within `ms`, false when the time ran out first. Never rejects. */
+export async function settledWithin(task: Promise<unknown>, ms: number, timers: Timers): Promise<boolean> {
+  let timer: TimerHandle | undefined;
+  const ranOut = new Promise<false>((resolve) => {
+    timer = timers.setTimeout(() => resolve(false), Math.min(Math.max(0, ms), MAX_TIMER_DELAY_MS));
+  });
+  const settled = task.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, ranOut]);
+  } finally {
+    timers.clearTimeout(timer);
+  }
+}
+
 /**
  * Upper bound of (server clock − local clock) in ms, from a token minted during a request.
  *

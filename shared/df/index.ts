@@ -2,7 +2,16 @@
 export { createDfClient } from './client.ts';
 export type { DfClient, DfClientOptions, DfLogoutOptions, DfSessionInfo } from './client.ts';
 export type { DfCredentials } from './session-calls.ts';
-export type { DfSessionFailure, DfSessionState, DfSessionStatus, DfTokenTimes, TokenStore } from './session-types.ts';
+export type {
+  DfSessionFailure,
+  DfSessionState,
+  DfSessionStatus,
+  DfTokenTimes,
+  RefreshLock,
+  RefreshLockSlot,
+  TokenLoadOptions,
+  TokenStore,
+} from './session-types.ts';
 export { DfError, isDfError } from './errors.ts';
 export type { DfErrorKind } from './errors.ts';
 export type { Clock, Timers, TimerHandle } from './clock.ts';

@@ -1,6 +1,7 @@
-// The axios adapter behind `client.http`: acquire a token, send, read the token verdict, recover once, retry,
-// settle. Credentials go only to the instance's origin, and no error or response config keeps them
-// (docs/dreamfactory-protocol.md §2, §4). A request's `timeout` is a total deadline for all of that.
+// The axios adapter behind `client.http`: acquire a token, send, read the token verdict, recover once, retry
+// (once more only with a newer token another process saved meanwhile), settle. Credentials go only to the
+// instance's origin, and no error or response config keeps them (docs/dreamfactory-protocol.md §2, §4). A
+// request's `timeout` is a total deadline for all of that.
 import type { AxiosAdapter, AxiosResponse, GenericAbortSignal, InternalAxiosRequestConfig } from 'axios';
 import { redactSessionTokens } from './body.ts';
 import type { Timers } from './clock.ts';
@@ -15,7 +16,7 @@ import { routeOf } from './routes.ts';
 import type { SessionEngine } from './session.ts';
 
 /** What the adapter needs from the session engine. */
-export type SessionPort = Pick<SessionEngine, 'acquire' | 'recover' | 'fail' | 'currentToken'>;
+export type SessionPort = Pick<SessionEngine, 'acquire' | 'recover' | 'lastChance' | 'fail' | 'currentToken'>;
 
 export interface SessionAdapterOptions {
   session: SessionPort;
@@ -82,7 +83,10 @@ function refusal(route: Exclude<Route, 'private' | 'public' | 'session-login' | 
   );
 }
 
-/** An ordinary call: the session's token, and after a token verdict one recovery and one retry. */
+/**
+ * An ordinary call: the session's token, and after a token verdict one recovery and one retry; a last try only
+ * when the retry's token was refreshed away by another process meanwhile.
+ */
 async function tokenCall(
   options: SessionAdapterOptions,
   config: InternalAxiosRequestConfig,
@@ -102,8 +106,15 @@ async function tokenCall(
   call.sent.push(next);
   const retried = await sendWith(options, config, fullUrl, next, call);
   const again = verdictOf(retried);
-  if (again !== null) await options.session.fail(next, again);
-  return retried;
+  if (again === null) return retried;
+  // Another process refreshed between our recovery and the retry (its PUT blacklisted `next`): one last try
+  // with its token, or the session ends here.
+  const last = await options.session.lastChance(next, again);
+  call.sent.push(last);
+  const final = await sendWith(options, config, fullUrl, last, call);
+  const still = verdictOf(final);
+  if (still !== null) await options.session.fail(last, still);
+  return final;
 }
 
 /**

@@ -1,8 +1,10 @@
 // The session engine's state machine: one EngineState value (session-state.ts), changed only by the
 // transitions below, and the listeners told about it. No I/O: the engine decides when to transition.
 import type { Clock } from './clock.ts';
+import { serverToLocal } from './clock.ts';
 import type { DfError } from './errors.ts';
 import type { DfTokenClaims, TokenSource } from './jwt.ts';
+import { mintTime } from './jwt.ts';
 import { endedError, notSignedInError } from './session-errors.ts';
 import type { EngineState, Session, SessionHistory } from './session-state.ts';
 import { sessionOf, signedOut, statusOf } from './session-state.ts';
@@ -55,6 +57,12 @@ export class SessionMachine {
   factsOf(token: string, claims: DfTokenClaims, source: TokenSource, received?: Received): TokenFacts {
     this.offsetMs = measuredOffset(claims, source, received, this.offsetMs);
     return tokenFacts(token, claims, source, received, this.offsetMs ?? 0, this.policy);
+  }
+
+  /** When a token was minted, on the local clock and never later than now; undefined without a mint claim. */
+  mintedAt(claims: DfTokenClaims): number | undefined {
+    const mint = mintTime(claims);
+    return mint === undefined ? undefined : Math.min(this.clock.now(), serverToLocal(mint, this.offsetMs ?? 0));
   }
 
   /** A stored token at launch, before anything was measured: assume no offset unless its mint says more. */

@@ -57,9 +57,14 @@ export function afterRefresh(session: Session, facts: TokenFacts, at: number): S
   return { facts, history: { refreshCount: session.history.refreshCount + 1, lastRefreshAt: at, lastFailure: undefined } };
 }
 
-/** Another client sharing the store refreshed: its token becomes ours, and our last failure is moot. */
-export function afterAdoption(session: Session, facts: TokenFacts): Session {
-  return { facts, history: { ...session.history, lastFailure: undefined } };
+/**
+ * Another client sharing the store refreshed: its token becomes ours, and our last failure is moot. It is not
+ * our refresh (refreshCount stays), but the session was refreshed at `refreshedAt` (local ms, when known).
+ */
+export function afterAdoption(session: Session, facts: TokenFacts, refreshedAt?: number): Session {
+  const last = session.history.lastRefreshAt;
+  const lastRefreshAt = refreshedAt !== undefined && (last === undefined || refreshedAt > last) ? refreshedAt : last;
+  return { facts, history: { ...session.history, lastRefreshAt, lastFailure: undefined } };
 }
 
 /** A refresh attempt failed at `at`; each failure is a new one, even with the same message. */

@@ -4,11 +4,36 @@ import type { Clock, Timers } from './clock.ts';
 import type { DfAnswer, DfError, DfErrorKind } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
 
+export interface TokenLoadOptions {
+  /**
+   * Read the backing store itself, not a cached copy: another process may have saved a newer token since. The
+   * engine asks for this only where a decision rests on it (inside the refresh lock, after a terminal answer,
+   * in checkNow); a store without a cache may ignore it.
+   */
+  fresh?: boolean;
+}
+
 /** Where the host keeps the token (keychain, memory, …). The engine never logs or returns it. */
 export interface TokenStore {
-  load(): Promise<string | null>;
+  load(options?: TokenLoadOptions): Promise<string | null>;
   save(token: string): Promise<void>;
   clear(): Promise<void>;
+}
+
+/**
+ * One refresh at a time for everything sharing a token store, across processes too: DF blacklists the old
+ * token on every refresh (docs/dreamfactory-protocol.md §3, §10), so two refreshes of one token race and the
+ * loser's answer is "Token refresh failed. The token has been blacklisted".
+ */
+export interface RefreshLock {
+  /** Runs `task` while holding the lock named `key`; rejects without running it when the lock is not had in time. */
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** The lock of one session's token store and the name it goes by there (e.g. the instance). */
+export interface RefreshLockSlot {
+  lock: RefreshLock;
+  key: string;
 }
 
 export type DfSessionState = 'signed-out' | 'active' | 'refreshing' | 'needs-sign-in';
@@ -84,6 +109,12 @@ export interface SessionEngineOptions {
    * handles, so a server that quotes them in an answer leaks neither into the status nor to onSessionEnd.
    */
   secrets?: readonly string[];
+  /**
+   * Taken around every refresh (and every re-read after a terminal answer): inside it the store is re-read, a
+   * newer token adopted instead of sending a PUT, and a new token saved before it is let go. Default: none,
+   * i.e. only this engine's own single flight.
+   */
+  refreshLock?: RefreshLockSlot;
   onSessionEnd?: (error: DfError) => void;
   onStorageError?: (error: unknown) => void;
 }

@@ -1,14 +1,13 @@
 // Token lifecycle: what each request gets, one refresher per client (single-flight), proactive and keep-alive
 // refreshes timed on the server's clock, and the rules for ending a session (docs/dreamfactory-protocol.md §3,
 // §4, §8). The state lives in SessionMachine (session-machine.ts); this class decides the transitions.
-import type { TimerHandle } from './clock.ts';
-import { MAX_TIMER_DELAY_MS } from './clock.ts';
-import type { DfAnswer } from './errors.ts';
-import { DfError, withoutSecrets } from './errors.ts';
+import { settledWithin } from './clock.ts';
+import type { DfAnswer, DfError } from './errors.ts';
+import { withoutSecrets } from './errors.ts';
 import type { DfTokenClaims } from './jwt.ts';
-import { readTokenClaims } from './jwt.ts';
 import { RefreshScheduler } from './refresh-scheduler.ts';
 import { endedError, notSignedInError, sessionEndedFrom, signedOutError } from './session-errors.ts';
+import { resumeFromStore } from './session-launch.ts';
 import { SessionMachine } from './session-machine.ts';
 import { Refresher } from './session-refresh.ts';
 import type { Session, SessionHistory } from './session-state.ts';
@@ -23,6 +22,8 @@ export class SessionEngine {
   private readonly scheduler: RefreshScheduler;
   private readonly refresher: Refresher;
   private resuming: Promise<DfSessionStatus> | null = null;
+  /** False until the first sign-in, resume or sign-out: a first request then resumes from the store (lazily). */
+  private begun = false;
 
   constructor(options: SessionEngineOptions) {
     this.options = options;
@@ -63,7 +64,15 @@ export class SessionEngine {
       return this.publicToken();
     }
     if (state.kind === 'ended' && !publicCall) throw endedError();
+    if (state.kind === 'signed-out' && (!this.begun || this.resuming !== null)) return this.resumeThenAcquire(publicCall);
     return null;
+  }
+
+  /** A client over a store that already holds a token uses it at once; every request waits for the one resume. */
+  private async resumeThenAcquire(publicCall: boolean): Promise<string | null> {
+    // A store that cannot be read: the request still goes out (without a token), and the host hears why.
+    await this.resume().catch((error: unknown) => this.options.onStorageError?.(error));
+    return this.acquire(publicCall);
   }
 
   /** A valid (not known-expired) token for a public endpoint, or null. */
@@ -97,7 +106,17 @@ export class SessionEngine {
     return this.machine.refresh((current) => this.refresher.rereadOrEnd(current, answer));
   }
 
-  /** The retry of a request also got a token verdict: no second refresh (no loops), the session ends. */
+  /**
+   * The retry of a request also got a token verdict: no second refresh (no loops). Only a token another process
+   * saved since (re-read under the refresh lock) keeps the session: it resolves to that one, for one last try.
+   */
+  lastChance(sent: string, answer: DfAnswer): Promise<string> {
+    const state = this.machine.state;
+    if (state.kind !== 'active' || state.session.facts.token !== sent) return this.fail(sent, answer);
+    return this.machine.refresh((current) => this.refresher.rereadOrEnd(current, answer));
+  }
+
+  /** The last try got a token verdict as well: the session ends. */
   async fail(sent: string, answer: DfAnswer): Promise<never> {
     const state = this.machine.state;
     if (state.kind === 'active' && state.session.facts.token === sent) {
@@ -110,6 +129,7 @@ export class SessionEngine {
 
   /** After a successful login: persist first, then make the token current. */
   async start(token: string, claims: DfTokenClaims, received: Received): Promise<void> {
+    this.begun = true;
     await this.options.tokens.save(token);
     const session = newSession(this.machine.factsOf(token, claims, 'login', received));
     this.scheduler.reset();
@@ -120,6 +140,8 @@ export class SessionEngine {
 
   /** Explicit refresh (single-flight). */
   async refresh(): Promise<DfSessionStatus> {
+    // Not resumed yet: resume first; a resume that had to refresh already was this refresh.
+    if (!this.begun && (await this.resume()).refreshCount > 0) return this.status();
     if (this.hasEnded()) throw endedError();
     if (this.machine.state.kind === 'signed-out') throw notSignedInError();
     await this.machine.refresh(this.refresher.run);
@@ -139,6 +161,8 @@ export class SessionEngine {
     const { facts, history } = state.session;
     if (!refreshNeeded(facts, this.options.clock.now(), horizonMs, history.lastRefreshAt)) {
       this.scheduler.keepAlive(facts);
+      // Another process may have refreshed meanwhile: its token is the one the server still accepts.
+      if (await this.refresher.adoptNewer(state.session)) this.machine.emit();
       return this.status();
     }
     await this.machine.refresh(this.refresher.run).catch(() => this.scheduler.retry(this.machine.session?.facts ?? null));
@@ -150,6 +174,7 @@ export class SessionEngine {
    * refresh window → exactly one refresh; otherwise → needs sign-in.
    */
   resume(): Promise<DfSessionStatus> {
+    this.begun = true;
     this.resuming ??= this.resumeFromStore().finally(() => {
       this.resuming = null;
     });
@@ -162,23 +187,11 @@ export class SessionEngine {
    */
   async settle(withinMs: number): Promise<boolean> {
     const state = this.machine.state;
-    if (state.kind !== 'refreshing') return true;
-    let timer: TimerHandle | undefined;
-    const ranOut = new Promise<false>((resolve) => {
-      timer = this.options.timers.setTimeout(() => resolve(false), Math.min(Math.max(0, withinMs), MAX_TIMER_DELAY_MS));
-    });
-    const settled = state.refresh.then(
-      () => true,
-      () => true,
-    );
-    try {
-      return await Promise.race([settled, ranOut]);
-    } finally {
-      this.options.timers.clearTimeout(timer);
-    }
+    return state.kind !== 'refreshing' || settledWithin(state.refresh, withinMs, this.options.timers);
   }
 
   async signOut(): Promise<void> {
+    this.begun = true;
     this.scheduler.reset();
     this.machine.signOut();
     try {
@@ -255,39 +268,9 @@ export class SessionEngine {
   // ── launch ───────────────────────────────────────────────────────────────────────────────────────
 
   private async resumeFromStore(): Promise<DfSessionStatus> {
-    const before = this.machine.state;
-    if (this.machine.session !== null) return this.status();
-    const stored = await this.options.tokens.load();
-    // A sign-in or sign-out while the store was read wins over what was read.
-    if (this.machine.state !== before) return this.status();
-    this.scheduler.reset();
-    if (stored === null) {
-      this.machine.signOut();
-      this.machine.emit();
-      return this.status();
-    }
-    const claims = readTokenClaims(stored);
-    if (claims === null) {
-      const reason = new DfError('session-ended', 'The stored token is not a DreamFactory token. Please sign in again.');
-      await this.endNow(reason, null, NO_HISTORY, true);
-      return this.status();
-    }
-    const now = this.options.clock.now();
-    this.machine.assumeOffsetFrom(claims, now);
-    const session = newSession(this.machine.factsOf(stored, claims, 'stored'));
-    const { expiresAt, windowEndsAt } = session.facts;
-    if (now < expiresAt) {
-      this.machine.activate(session);
-      this.scheduler.keepAlive(session.facts);
-      this.machine.emit();
-    } else if (this.options.refreshWindowKnown === true && windowEndsAt !== undefined && now >= windowEndsAt) {
-      const reason = new DfError('session-ended', 'The session is past its refresh window. Please sign in again.');
-      await this.endNow(reason, claims, NO_HISTORY, true);
-    } else {
-      this.machine.activate(session);
-      // The status tells the outcome: needs-sign-in after a terminal answer, else active with lastError.
-      await this.machine.refresh(this.refresher.run).catch(() => this.scheduler.retry(this.machine.session?.facts ?? null));
-    }
+    const { options, machine, scheduler, refresher } = this;
+    const end = (reason: DfError, claims: DfTokenClaims | null) => this.endNow(reason, claims, NO_HISTORY, true);
+    await resumeFromStore({ options, machine, scheduler, refresher, end });
     return this.status();
   }
 }

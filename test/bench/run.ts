@@ -4,6 +4,7 @@
  */
 import type { DfProfile } from '../df-server/index.ts';
 import { authRefreshContender, dfDeskContender, naiveContender } from './contenders.ts';
+import { runCrossProcessStorm } from './cross-process.ts';
 import { runDeskOverhead } from './desk-overhead.ts';
 import { runOverhead } from './overhead.ts';
 import type { SideBySide, TimedSide } from './side-by-side.ts';
@@ -49,6 +50,25 @@ for (const profile of profiles) {
 }
 console.log('\nRefresh storm: 100 concurrent GETs right after expiry (server requests after sign-in)\n');
 console.log(renderTable(['DF era', 'client', 'server requests', 'refresh PUTs', 'succeeded', 'all ok in <= 101'], stormRows));
+
+const cross = await runCrossProcessStorm(3, 20);
+console.log(`\nCross-process storm: the app and ${cross.processes - 1} dfdesk processes, 20 GETs each right after expiry (latest)\n`);
+console.log(
+  renderTable(
+    ['processes', 'requests', 'server requests', 'refresh PUTs', 'succeeded', 'sessions ended', `all ok in <= ${cross.requests + 1}`],
+    [
+      [
+        String(cross.processes),
+        String(cross.requests),
+        String(cross.serverRequests),
+        String(cross.refreshPuts),
+        `${cross.succeeded}/${cross.requests}`,
+        String(cross.ended),
+        cross.serverRequests <= cross.requests + 1 && cross.succeeded === cross.requests && cross.ended === 0 ? 'yes' : 'no',
+      ],
+    ],
+  ),
+);
 
 const overhead = await runOverhead(Number(process.env.BENCH_OVERHEAD_REQUESTS ?? 5000));
 const [desk, bareDefault, bareNoRedirects] = overhead.sides;

@@ -53,8 +53,8 @@ export class SessionManager {
     this.secrets = deps.secrets ?? new KnownSecrets();
     this.logger = this.secrets.logger(deps.logger);
     this.deps = { ...deps, logger: this.logger };
-    const { registry, profiles, vault, clock, timers, refreshWindowSeconds, adapter, transport, sessionCallTimeoutMs, sessionEndTimeoutMs } = deps;
-    const session = { logger: this.logger, clock, timers, refreshWindowSeconds, adapter, transport, sessionCallTimeoutMs, sessionEndTimeoutMs };
+    const { registry, profiles, vault, clock, timers, refreshWindowSeconds, adapter, transport, sessionCallTimeoutMs, sessionEndTimeoutMs, refreshLock } = deps;
+    const session = { logger: this.logger, clock, timers, refreshWindowSeconds, adapter, transport, sessionCallTimeoutMs, sessionEndTimeoutMs, refreshLock };
     this.sessions = new PublishedSessions({ registry, profiles, vault, logger: this.logger, secrets: this.secrets, session });
     this.gate = new CredentialGate(registry, this.sessions, this.logger);
   }

@@ -142,3 +142,92 @@ describe('resume without a usable token', () => {
     expect(h.store.loads - loadsBefore).toBe(1);
   });
 });
+
+describe('lazy resume: a client over a store that already holds a token, never resumed', () => {
+  /** A second client on the harness's store, as a new process would build it: no resume() call. */
+  const fresh = (h: Harness) => makeClient(h.server.url, h.store, { clock: h.clock, timers: pauseTimers(h.clock) });
+
+  it('its first request carries the stored token: no PUT, no sign-in', async () => {
+    const h = await harness('latest');
+    await h.client.login(JANE);
+    const stored = h.store.value;
+    h.server.stats.reset();
+    const client = fresh(h);
+    expect(client.status().state).toBe('signed-out'); // nothing read before it is used
+    expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(h.server.stats.requests).toBe(1);
+    expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBe(stored);
+    expect(client.status()).toMatchObject({ state: 'active', refreshCount: 0 });
+  });
+
+  it('20 first requests at once: one read of the store (single flight), every one with the token', async () => {
+    const h = await harness('latest');
+    await h.client.login(JANE);
+    const stored = h.store.value;
+    const loadsBefore = h.store.loads;
+    h.server.stats.reset();
+    const client = fresh(h);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => client.http.get(CONTACTS, { params: { limit: 1 } })));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(h.store.loads - loadsBefore).toBe(1);
+    const gets = h.server.requestLog.filter((entry) => entry.method === 'GET');
+    expect(gets).toHaveLength(20);
+    expect(gets.every((entry) => entry.headers['x-dreamfactory-session-token'] === stored)).toBe(true);
+  });
+
+  it('a stored token past its expiry: one PUT first, then the request with the new token', async () => {
+    const h = await harness('latest');
+    await h.client.login(JANE);
+    h.advance(2.5);
+    h.server.stats.reset();
+    const client = fresh(h);
+    expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(h.server.stats.refreshAttempts).toBe(1);
+    expect(h.server.stats.requests).toBe(2);
+    expect(h.server.stats.status401).toBe(0);
+  });
+
+  it('refresh() resumes first; a resume that already had to refresh counts as the refresh', async () => {
+    const h = await harness('latest');
+    await h.client.login(JANE);
+    h.server.stats.reset();
+    expect(await fresh(h).refresh()).toMatchObject({ state: 'active', refreshCount: 1 });
+    expect(h.server.stats.refreshAttempts).toBe(1);
+    h.advance(2.5);
+    h.server.stats.reset();
+    expect(await fresh(h).refresh()).toMatchObject({ state: 'active', refreshCount: 1 });
+    expect(h.server.stats.refreshAttempts).toBe(1);
+  });
+
+  it('an empty store: requests go with the API key only, the store is read once, and no status change is told', async () => {
+    const h = await harness('latest');
+    const client = fresh(h);
+    const heard: string[] = [];
+    client.onStatusChange((status) => heard.push(status.state));
+    const loadsBefore = h.store.loads;
+    for (let i = 0; i < 3; i++) expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(h.store.loads - loadsBefore).toBe(1);
+    expect(h.server.requestLog.every((entry) => entry.headers['x-dreamfactory-session-token'] === undefined)).toBe(true);
+    expect(heard).toEqual([]);
+  });
+
+  it('a store that cannot be read: the request still goes out (key only) and onStorageError hears why', async () => {
+    const h = await harness('latest');
+    const failures: unknown[] = [];
+    const broken = { load: () => Promise.reject(new Error('keychain locked')), save: async () => {}, clear: async () => {} };
+    const client = makeClient(h.server.url, broken, { clock: h.clock, onStorageError: (error) => failures.push(error) });
+    expect((await client.http.get(CONTACTS, { params: { limit: 1 } })).status).toBe(200);
+    expect(failures).toHaveLength(1);
+    expect(client.status().state).toBe('signed-out');
+  });
+
+  it('a sign-out is final for this client: a token another client saves later is not picked up', async () => {
+    const h = await harness('latest');
+    const client = fresh(h);
+    await client.logout();
+    await h.client.login(JANE);
+    h.server.stats.reset();
+    await client.http.get(CONTACTS, { params: { limit: 1 } });
+    expect(h.server.requestLog.at(-1)?.headers['x-dreamfactory-session-token']).toBeUndefined();
+  });
+});

@@ -29,8 +29,10 @@ function setup(reply: (url: string, token: string | undefined) => Reply) {
       return { status, statusText: '', data: JSON.stringify(body), headers: { 'content-type': 'application/json' }, config };
     },
   };
-  const session: SessionPort & { token: string } = {
+  const session: SessionPort & { token: string; newer: string | null } = {
     token: 'tok-one',
+    // What the store holds at the last chance: a token another process refreshed to, or nothing newer.
+    newer: null,
     async acquire(publicCall) {
       calls.push(`acquire(${publicCall})`);
       return this.token;
@@ -38,6 +40,12 @@ function setup(reply: (url: string, token: string | undefined) => Reply) {
     async recover(sent: string, answer: DfAnswer) {
       calls.push(`recover(${sent}, ${answer.tokenProblem})`);
       this.token = 'tok-two';
+      return this.token;
+    },
+    async lastChance(sent: string, answer: DfAnswer): Promise<string> {
+      calls.push(`lastChance(${sent}, ${answer.tokenProblem})`);
+      if (this.newer === null) throw new DfError('session-ended', answer.message);
+      this.token = this.newer;
       return this.token;
     },
     async fail(sent: string, answer: DfAnswer): Promise<never> {
@@ -77,11 +85,25 @@ describe('createSessionAdapter', () => {
     expect(calls).toEqual(['acquire(false)', 'recover(tok-one, expired)']);
   });
 
-  it('a token verdict on the retry too: the session is told to fail, no further request', async () => {
+  it('a token verdict on the retry too, nothing newer in the store: the session ends, no further request', async () => {
     const { http, seen, calls } = setup(() => expired);
     await expect(http.get('/db/_table/contacts')).rejects.toMatchObject({ kind: 'session-ended' });
     expect(seen).toHaveLength(2);
-    expect(calls).toEqual(['acquire(false)', 'recover(tok-one, expired)', 'fail(tok-two, expired)']);
+    expect(calls).toEqual(['acquire(false)', 'recover(tok-one, expired)', 'lastChance(tok-two, expired)']);
+  });
+
+  it('the retry’s token refreshed away by another process: one last try with its token, and no more', async () => {
+    const blacklisted: Reply = { status: 403, body: { error: { code: 403, message: 'The token has been blacklisted' } } };
+    const good = setup((_url, token) => (token === 'tok-three' ? ok : blacklisted));
+    good.session.newer = 'tok-three';
+    expect((await good.http.get('/db/_table/contacts')).status).toBe(200);
+    expect(good.seen.map((entry) => entry.token)).toEqual(['tok-one', 'tok-two', 'tok-three']);
+    expect(good.calls).toEqual(['acquire(false)', 'recover(tok-one, blacklisted)', 'lastChance(tok-two, blacklisted)']);
+    const dead = setup(() => blacklisted);
+    dead.session.newer = 'tok-three';
+    await expect(dead.http.get('/db/_table/contacts')).rejects.toMatchObject({ kind: 'session-ended' });
+    expect(dead.seen).toHaveLength(3);
+    expect(dead.calls.at(-1)).toBe('fail(tok-three, blacklisted)');
   });
 
   it('a public call with a rejected token is retried without one, and the session is left alone', async () => {

@@ -10,7 +10,7 @@
  * slow refresh), so nothing queues behind a stuck server.
  */
 import type { AxiosRequestConfig } from 'axios';
-import type { DfClient, DfCredentials, DfSessionInfo, DfSessionStatus, Timers } from '../../../../shared/df/index.ts';
+import type { DfClient, DfCredentials, DfSessionInfo, DfSessionStatus, RefreshLock, Timers } from '../../../../shared/df/index.ts';
 import { createDfClient, systemTimers } from '../../../../shared/df/index.ts';
 import type { Instance, SessionStatus, SessionUser } from '../../../../shared/ipc/contract.ts';
 import { DeskError } from '../../../../shared/ipc/desk-error.ts';
@@ -55,6 +55,11 @@ export interface InstanceSessionDeps {
   sessionCallTimeoutMs?: number;
   /** How long ending a session waits for the server; default SESSION_END_TIMEOUT_MS. */
   sessionEndTimeoutMs?: number;
+  /**
+   * Taken (under the instance's id) around every refresh by every process sharing the keychain: the app and
+   * each `dfdesk` command (file-refresh-lock.ts). Default: none, i.e. this process's own single flight only.
+   */
+  refreshLock?: RefreshLock;
 }
 
 /** The session was ended (signed out, removed, moved) while a sign-in on it was still running. */
@@ -123,6 +128,7 @@ export class InstanceSession {
       refreshWindowSeconds: deps.refreshWindowSeconds,
       serverClockOffsetMs: spec.clockOffsetMs,
       sessionCallTimeoutMs: deps.sessionCallTimeoutMs,
+      refreshLock: deps.refreshLock === undefined ? undefined : { lock: deps.refreshLock, key: instanceId },
       adapter: this.pinned === null ? deps.adapter : this.pinned.adapter,
       onSessionEnd: (error) =>
         deps.logger.info('A session ended; a new sign-in is needed.', { instanceId, reason: error.message }),

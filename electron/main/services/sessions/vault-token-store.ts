@@ -1,10 +1,12 @@
 /**
  * The session library's TokenStore over the SecretVault, for one keychain entry (`<instanceId>/v2/token/…`).
  *
- * The last token is also kept in memory: DF Desk is the only writer (single-instance lock), so after the
- * first read the vault is only written, never re-read. If the keychain refuses a write, the session goes on
- * with the token in memory (a refreshed token is the only valid one; losing it would end the session) and
- * `persisted` turns false, so the UI can say the session will not survive a restart.
+ * The last token is also kept in memory, and ordinary reads answer from it. But the entry is shared with other
+ * processes (the app and any `dfdesk` command), so where a decision rests on it the session engine asks for a
+ * fresh read (`load({ fresh: true })`: inside the refresh lock, after a token verdict, in checkNow), which goes
+ * to the keychain and updates the copy. If the keychain refuses a write, the session goes on with the token in
+ * memory (a refreshed token is the only valid one; losing it would end the session) and `persisted` turns
+ * false, so the UI can say the session will not survive a restart.
  *
  * A store is fenced: once its session is over (sign-out, removal, a new address or certificate), `revoke()`
  * takes away its right to write, waits for writes already under way and deletes the entry. A refresh that
@@ -32,6 +34,14 @@ export interface VaultTokenStoreOptions {
   writable?: () => boolean;
 }
 
+async function removeEntry(vault: SecretVault, account: string, logger: Logger): Promise<void> {
+  try {
+    await vault.delete(account);
+  } catch (error) {
+    logger.warn('Could not delete a session token from the keychain.', { account, error });
+  }
+}
+
 export function createVaultTokenStore(
   vault: SecretVault,
   account: string,
@@ -42,6 +52,8 @@ export function createVaultTokenStore(
   let cached: string | null | undefined;
   let persisted = true;
   let revoked: Promise<void> | null = null;
+  /** Counts this store's writes: a fresh read that overlapped one must not put the older value back. */
+  let version = 0;
   const writes = new Set<Promise<unknown>>();
   const open = () => revoked === null && (options.writable?.() ?? true);
   const tracked = <T>(write: Promise<T>): Promise<T> => {
@@ -49,13 +61,7 @@ export function createVaultTokenStore(
     void write.catch(() => undefined).finally(() => writes.delete(write));
     return write;
   };
-  const remove = async () => {
-    try {
-      await vault.delete(account);
-    } catch (error) {
-      logger.warn('Could not delete a session token from the keychain.', { account, error });
-    }
-  };
+  const remove = () => removeEntry(vault, account, logger);
   return {
     account,
     get persisted() {
@@ -64,13 +70,19 @@ export function createVaultTokenStore(
     get revoked() {
       return revoked !== null;
     },
-    async load() {
+    async load(loadOptions) {
       if (revoked !== null) return null;
-      if (cached === undefined) cached = await vault.get(account);
-      return cached;
+      if (cached !== undefined && loadOptions?.fresh !== true) return cached;
+      const before = version;
+      const read = await vault.get(account);
+      if (revoked !== null) return null;
+      if (version !== before) return cached ?? null;
+      cached = read;
+      return read;
     },
     async save(token) {
       if (!open()) return;
+      version++;
       cached = token;
       try {
         await tracked(vault.set(account, token));
@@ -85,6 +97,7 @@ export function createVaultTokenStore(
     },
     async clear() {
       if (!open()) return;
+      version++;
       cached = null;
       persisted = true;
       await tracked(remove());
@@ -94,6 +107,7 @@ export function createVaultTokenStore(
       // Only a store that still owned the entry deletes it: a fenced one may share its name with a newer store.
       const owned = open();
       revoked = (async () => {
+        version++;
         cached = null;
         persisted = true;
         await Promise.all([...writes].map((write) => write.catch(() => undefined)));

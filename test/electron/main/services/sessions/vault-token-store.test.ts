@@ -121,6 +121,55 @@ describe('item1-fenced-token-store: a revoked store never writes again', () => {
   });
 });
 
+describe('fresh reads: the entry is shared with other processes (the app and dfdesk commands)', () => {
+  it('load({ fresh: true }) goes to the keychain, and later plain reads answer with what it found', async () => {
+    const { vault, calls } = countingVault();
+    await vault.set('i1/v2/token/jane', 'first');
+    const store = createVaultTokenStore(vault, 'i1/v2/token/jane', recordingLogger());
+    expect(await store.load()).toBe('first');
+    await vault.set('i1/v2/token/jane', 'saved-by-another-process');
+    calls.get = 0;
+    expect(await store.load()).toBe('first');
+    expect(calls.get).toBe(0);
+    expect(await store.load({ fresh: true })).toBe('saved-by-another-process');
+    expect(await store.load()).toBe('saved-by-another-process');
+    expect(calls.get).toBe(1);
+  });
+
+  it('a read that overlaps this store’s own save never brings the older value back', async () => {
+    const base = createMemoryVault({ mode: 'keychain' });
+    await base.set('a', 'old');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The keychain answers the read slowly: the save below lands while it is under way.
+    const vault: SecretVault = {
+      ...base,
+      get: async (account) => {
+        const value = await base.get(account);
+        await held;
+        return value;
+      },
+    };
+    const store = createVaultTokenStore(vault, 'a', recordingLogger());
+    const reading = store.load({ fresh: true });
+    await store.save('new');
+    release();
+    expect(await reading).toBe('new');
+    expect(await store.load()).toBe('new');
+  });
+
+  it('a revoked store reads nothing, fresh or not', async () => {
+    const vault = createMemoryVault({ mode: 'keychain' });
+    const store = createVaultTokenStore(vault, 'a', recordingLogger());
+    await store.save('t');
+    await store.revoke();
+    await vault.set('a', 'someone else');
+    expect(await store.load({ fresh: true })).toBeNull();
+  });
+});
+
 describe('emptyTokenStore', () => {
   it('holds nothing and refuses to save', async () => {
     const store = emptyTokenStore();

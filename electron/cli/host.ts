@@ -1,0 +1,27 @@
+/**
+ * The desk the command line opens: the real one (OS keychain, service "DF Desk", the app's settings file),
+ * never starting update checks (appInfo.packaged is false), and disposed after every command by cli-run.ts.
+ */
+import type { ConfLikeConstructor } from '../main/adapters/settings-store.ts';
+import { createDesk } from '../main/desk.ts';
+import type { AppInfo } from '../main/services/updates/app-info.ts';
+import type { CliDesk } from './context.ts';
+import type { DataLocation } from './data-dir.ts';
+
+export interface DeskOpenerOptions {
+  version: string;
+  /** The app passes electron-store's class; plain Node uses conf's (the same file format). */
+  settingsStore?: ConfLikeConstructor;
+}
+
+export function deskOpener(options: DeskOpenerOptions): (location: DataLocation) => Promise<CliDesk> {
+  // Never "packaged": a command line run must not look for, download or install app updates.
+  const appInfo: AppInfo = { version: options.version, packaged: false };
+  return (location) =>
+    createDesk({
+      dataDir: location.dataDir,
+      ...(location.logDir === undefined ? {} : { logDir: location.logDir }),
+      ...(options.settingsStore === undefined ? {} : { settingsStore: options.settingsStore }),
+      appInfo,
+    });
+}
