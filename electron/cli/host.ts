@@ -23,5 +23,7 @@ export function deskOpener(options: DeskOpenerOptions): (location: DataLocation)
       ...(location.logDir === undefined ? {} : { logDir: location.logDir }),
       ...(options.settingsStore === undefined ? {} : { settingsStore: options.settingsStore }),
       appInfo,
+      // One command touches one instance: the others' sessions are neither waited on nor refreshed.
+      restoreSessions: 'on-use',
     });
 }

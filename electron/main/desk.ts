@@ -74,6 +74,11 @@ export interface CreateDeskOptions {
    * adopt each other's tokens instead of blacklisting them.
    */
   refreshLock?: RefreshLock;
+  /**
+   * 'at-launch' (the app): every saved session is restored at once. 'on-use' (`dfdesk`): each when a command
+   * first touches it, so one command never waits on, or refreshes, another instance's session.
+   */
+  restoreSessions?: 'at-launch' | 'on-use';
 }
 
 export interface Desk {
@@ -138,6 +143,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
     adapter,
     transport,
     refreshLock: options.refreshLock ?? createFileRefreshLock({ dir: join(options.dataDir, 'locks'), logger }),
+    restoreOnUse: options.restoreSessions === 'on-use',
   });
   const proxy = createRequestProxy({ registry, sessions, logger, maxBytes: options.maxResponseBytes, timeoutMs: options.requestTimeoutMs });
   const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter, transport });
@@ -149,7 +155,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   const api = createDeskApi({ registry, changes, sessions, proxy, diagnostics, doctor, vault, notices, logger, secrets, appInfo, updates });
   updates.start();
   // Not awaited: launch must not wait for a slow server. Each session call waits for its own instance.
-  const restoring = sessions.restoreAll();
+  const restoring = options.restoreSessions === 'on-use' ? Promise.resolve() : sessions.restoreAll();
 
   let disposed: Promise<void> | null = null;
   return {

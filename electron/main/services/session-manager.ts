@@ -16,6 +16,7 @@ import { KEEP_TOKEN, signInCancelledMessage } from './sessions/instance-session.
 import { KeyedQueue } from './sessions/keyed-queue.ts';
 import { KnownSecrets } from './sessions/known-secrets.ts';
 import { insecureHttpRefusal, PublishedSessions } from './sessions/published-sessions.ts';
+import { readApiKey } from './sessions/read-api-key.ts';
 import { resumeSession } from './sessions/resume-session.ts';
 import type { SessionProfiles } from './sessions/session-profiles.ts';
 import type { InstanceChange, InstanceClient } from './sessions/session-types.ts';
@@ -33,6 +34,8 @@ export interface SessionManagerDeps extends InstanceSessionDeps {
   profiles: SessionProfiles;
   /** The secrets hidden from statuses, errors and log lines (the desk shares one with its logger). */
   secrets?: KnownSecrets;
+  /** Restore each saved session when first used instead of all at launch (`dfdesk`: one command, one instance). */
+  restoreOnUse?: boolean;
 }
 
 export { insecureHttpRefusal };
@@ -66,14 +69,7 @@ export class SessionManager {
       .list()
       .filter((instance) => instance.hasApiKey || registry.getLastLogin(instance.id) !== undefined)
       .map((instance) => instance.id);
-    for (const id of ids) {
-      const epoch = this.sessions.epoch(id);
-      const running = this.queue.run(id, () => this.restore(id, epoch)).catch((error: unknown) => {
-        this.logger.error('Restoring a session failed.', { instanceId: id, error });
-      });
-      this.restores.set(id, running);
-    }
-    await Promise.all(ids.map((id) => this.restores.get(id)));
+    await Promise.all(ids.map((id) => this.restoreOnce(id)));
   }
 
   async signIn(instanceId: string, credentials: SignInInput): Promise<SessionStatus> {
@@ -88,7 +84,7 @@ export class SessionManager {
       const current = this.sessions.get(instanceId);
       const same = current !== undefined && current.login?.login === login.login && current.login.admin === login.admin;
       // The same login signs in again on its own client; anyone else gets a new session, published on success.
-      const session = same ? current : this.sessions.open(instanceId, instance, login, await this.apiKeyOf(instanceId), { epoch });
+      const session = same ? current : this.sessions.open(instanceId, instance, login, await readApiKey(this.deps.registry, this.logger, instanceId), { epoch });
       let info: DfSessionInfo;
       try {
         info = await session.signIn(dfCredentials(input));
@@ -167,7 +163,7 @@ export class SessionManager {
       let session = this.sessions.get(instanceId);
       if (session === undefined) {
         await this.gate.assertSendable(instanceId);
-        session = this.sessions.open(instanceId, instance, null, await this.apiKeyOf(instanceId), { epoch });
+        session = this.sessions.open(instanceId, instance, null, await readApiKey(this.deps.registry, this.logger, instanceId), { epoch });
         // Not published when the credentials ended meanwhile; it still serves this one request (API key only).
         await this.sessions.publish(instanceId, session);
       }
@@ -231,8 +227,17 @@ export class SessionManager {
   // ── internals ─────────────────────────────────────────────────────────────────────────────────────
 
   private async restored(instanceId: string): Promise<void> {
-    const restoring = this.restores.get(instanceId);
-    if (restoring !== undefined) await restoring;
+    await (this.restores.get(instanceId) ?? (this.deps.restoreOnUse === true ? this.restoreOnce(instanceId) : undefined));
+  }
+
+  /** Starts restoring a saved session, once: all at launch in the app, each on first use with `restoreOnUse`. */
+  private restoreOnce(id: string): Promise<void> {
+    const epoch = this.sessions.epoch(id);
+    const running = this.queue.run(id, () => this.restore(id, epoch)).catch((error: unknown) => {
+      this.logger.error('Restoring a session failed.', { instanceId: id, error });
+    });
+    this.restores.set(id, running);
+    return running;
   }
 
   /**
@@ -257,16 +262,6 @@ export class SessionManager {
     if (!published && stale) throw new DeskError('session-ended', signInCancelledMessage);
   }
 
-  private async apiKeyOf(instanceId: string): Promise<string | null> {
-    try {
-      return await this.deps.registry.getApiKey(instanceId);
-    } catch (error) {
-      // Without the key DF still answers sign-in and public calls; the UI shows the failing calls.
-      this.logger.warn('Could not read the API key from the keychain.', { instanceId, error });
-      return null;
-    }
-  }
-
   /** A DeskError for the renderer: DF's message, without any secret DF Desk knows. */
   private failure(error: unknown): DeskError {
     return this.secrets.scrubError(toDeskError(error, this.logger));
@@ -283,7 +278,7 @@ export class SessionManager {
       return;
     }
     if (last === undefined) return;
-    const apiKey = await this.apiKeyOf(instanceId);
+    const apiKey = await readApiKey(this.deps.registry, this.logger, instanceId);
     const session = this.sessions.open(instanceId, instance, last, apiKey, { profile: profiles.get(instanceId), epoch });
     // Published before the resume (which may take a refresh), so a status read meanwhile says 'refreshing' and
     // "Refresh now" joins it; listeners hear only the outcome.

@@ -53,7 +53,8 @@ describe.each(ERAS)('clients sharing a token store and a refresh lock on DF %s',
     expect(p.clients.map((client) => client.status().refreshCount).sort()).toEqual([0, 0, 1]);
   });
 
-  it.skipIf(era === '2.14')('storm right after expiry: exactly one PUT, every request answered, nobody ended', async () => {
+  // Not generated for DF 2.9–2.14: they cannot refresh an expired token at all (keep-alive refreshes before expiry).
+  if (era !== '2.14') it('storm right after expiry: exactly one PUT, every request answered, nobody ended', async () => {
     const p = await processes(era, 3);
     p.advance(2.5); // expired, inside the refresh window (DF 2.9–2.14 cannot refresh an expired token at all)
     const answers = await Promise.all(p.clients.flatMap((client) => Array.from({ length: 20 }, () => get(client))));

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOG_FILE_NAME, openFileLogger, rotatedName } from '../../../../electron/main/adapters/file-logger.ts';
 import { ManualClock } from '../../../fixtures/clocks.ts';
 
@@ -59,8 +59,11 @@ describe('openFileLogger', () => {
   it('a folder it cannot create falls back to stderr instead of failing', async () => {
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, 'x');
+    const stderr = vi.spyOn(process.stderr, 'write').mockReturnValue(true);
     const log = openFileLogger({ dir: join(file, 'logs'), clock: new ManualClock() });
     expect(() => log.logger.info('still fine')).not.toThrow();
     await log.close();
+    expect(String(stderr.mock.calls[0]?.[0])).toContain('still fine');
+    stderr.mockRestore();
   });
 });
