@@ -25,5 +25,7 @@ export function deskOpener(options: DeskOpenerOptions): (location: DataLocation)
       appInfo,
       // One command touches one instance: the others' sessions are neither waited on nor refreshed.
       restoreSessions: 'on-use',
+      // Its own file beside the app's: two processes rotating one file would lose lines.
+      logFileName: 'dfdesk.log',
     });
 }

@@ -25,6 +25,7 @@ import type { NetworkPort } from './services/network/network-types.ts';
 import { createNetwork } from './services/network/network.ts';
 import type { SessionChecks } from './services/power-events.ts';
 import { createInstanceRegistry } from './services/instance-registry.ts';
+import { watchExternalChanges } from './services/instances/external-changes.ts';
 import type { DeskSettings } from './services/instances/settings-document.ts';
 import { deskSettingsDocument } from './services/instances/settings-document.ts';
 import { createRequestProxy } from './services/request-proxy.ts';
@@ -44,6 +45,8 @@ export interface CreateDeskOptions {
   clock?: Clock;
   /** Where the desk's own log goes (the app passes `app.getPath('logs')`); default `<dataDir>/logs`. */
   logDir?: string;
+  /** The log file's name in `logDir`: desk.log for the app, dfdesk.log for the command line. */
+  logFileName?: string;
   /** Default: a redacting logger writing to `<logDir>/desk.log`. */
   logger?: Logger;
   /** conf-like class for the settings file. Default: conf's `Conf`; the app passes electron-store's class. */
@@ -104,7 +107,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   if (!isAbsolute(options.dataDir)) throw new Error(`The data directory must be an absolute path: ${options.dataDir}`);
   const clock = options.clock ?? systemClock;
   const logDir = options.logDir ?? join(options.dataDir, 'logs');
-  const ownLog = options.logger === undefined ? openFileLogger({ dir: logDir, clock }) : null;
+  const ownLog = options.logger === undefined ? openFileLogger({ dir: logDir, clock, ...(options.logFileName === undefined ? {} : { fileName: options.logFileName }) }) : null;
   const baseLogger = options.logger ?? ownLog?.logger;
   if (baseLogger === undefined) throw new Error('No logger.');
   // Every service logs through this: the API keys and tokens DF Desk holds never reach a log line, whatever
@@ -149,6 +152,8 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
   const diagnostics = createDiagnostics({ vault, logger, timeoutMs: options.probeTimeoutMs, adapter, transport });
   const doctor = createDoctor({ registry, diagnostics, sessions, clock, logger });
   const changes = new InstanceChanges(registry, sessions, profiles);
+  // dfdesk writes the same settings file: the app follows its additions, sign-ins and sign-outs.
+  const external = watchExternalChanges({ settingsPath: opened.store.path, revalidate: () => opened.store.revalidate(), registry, sessions, logger });
   const notices = new DeskNotices(noticesFrom(opened));
   const appInfo = options.appInfo ?? sourceAppInfo;
   const updates = new UpdateService({ updater: options.updater, packaged: appInfo.packaged, logger, clock, timers: options.timers });
@@ -168,6 +173,7 @@ export async function createDesk(options: CreateDeskOptions): Promise<Desk> {
       disposed ??= (async () => {
         updates.dispose();
         await restoring;
+        external.stop();
         await sessions.dispose();
         network?.dispose();
         await ownLog?.close();

@@ -64,7 +64,7 @@ describe('runCliInElectron', () => {
     expect(JSON.parse(run.stdout)).toEqual([]);
     expect(run.exitCode()).toBe(0);
     expect(run.calls).toEqual(['dock.hide', 'disableHardwareAcceleration', 'setPath sessionData', 'exit 0']);
-    expect(existsSync(join(dataDir, 'logs', 'desk.log'))).toBe(true);
+    expect(existsSync(join(dataDir, 'logs', 'dfdesk.log'))).toBe(true);
   });
 
   it('keeps Chromium’s session data out of the app’s folder, and removes it afterwards', async () => {

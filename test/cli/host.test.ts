@@ -30,7 +30,7 @@ describe('deskOpener', () => {
       await desk.dispose();
     }
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
-    expect(existsSync(join(logDir, 'desk.log'))).toBe(true);
+    expect(existsSync(join(logDir, 'dfdesk.log'))).toBe(true);
   });
 
   it('logs into the data folder when no log folder is given, with the settings class it is given', async () => {
@@ -39,6 +39,6 @@ describe('deskOpener', () => {
     const desk = await deskOpener({ version: '1.0.0', settingsStore: Conf as unknown as ConfLikeConstructor })({ dataDir });
     await desk.api.instances.add({ name: 'Dev', url: 'http://127.0.0.1:9' });
     await desk.dispose();
-    expect(existsSync(join(dataDir, 'logs', 'desk.log'))).toBe(true);
+    expect(existsSync(join(dataDir, 'logs', 'dfdesk.log'))).toBe(true);
   });
 });

@@ -21,6 +21,8 @@ export const DEFAULT_LOG_KEEP = 3;
 export interface FileLoggerOptions {
   dir: string;
   clock: Clock;
+  /** Default desk.log; `dfdesk` writes dfdesk.log beside it, so the two processes never rotate one file. */
+  fileName?: string;
   maxBytes?: number;
   keep?: number;
 }
@@ -33,8 +35,8 @@ export interface FileLogger {
 }
 
 /** desk.log → desk.1.log → … → desk.<keep>.log; the oldest is overwritten. */
-export function rotatedName(index: number): string {
-  return index === 0 ? LOG_FILE_NAME : LOG_FILE_NAME.replace(/\.log$/, `.${index}.log`);
+export function rotatedName(index: number, fileName = LOG_FILE_NAME): string {
+  return index === 0 ? fileName : fileName.replace(/(\.log)?$/, `.${index}.log`);
 }
 
 function sizeOf(path: string): number {
@@ -45,10 +47,10 @@ function sizeOf(path: string): number {
   }
 }
 
-function shiftFiles(dir: string, keep: number): void {
+function shiftFiles(dir: string, keep: number, fileName: string): void {
   for (let index = keep - 1; index >= 0; index--) {
-    const from = join(dir, rotatedName(index));
-    if (existsSync(from)) renameSync(from, join(dir, rotatedName(index + 1)));
+    const from = join(dir, rotatedName(index, fileName));
+    if (existsSync(from)) renameSync(from, join(dir, rotatedName(index + 1, fileName)));
   }
 }
 
@@ -56,7 +58,8 @@ export function openFileLogger(options: FileLoggerOptions): FileLogger {
   const { dir, clock } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_LOG_MAX_BYTES;
   const keep = options.keep ?? DEFAULT_LOG_KEEP;
-  const path = join(dir, LOG_FILE_NAME);
+  const fileName = options.fileName ?? LOG_FILE_NAME;
+  const path = join(dir, fileName);
   let stream: WriteStream | null = null;
   let size = 0;
   let closed = false;
@@ -81,7 +84,7 @@ export function openFileLogger(options: FileLoggerOptions): FileLogger {
     // Lines still buffered in the old stream land in desk.1.log: renaming keeps the open file.
     old?.end();
     try {
-      shiftFiles(dir, keep);
+      shiftFiles(dir, keep, fileName);
     } catch {
       // Another process holds a file (Windows): keep appending to the big one rather than lose lines.
     }

@@ -66,4 +66,13 @@ describe('openFileLogger', () => {
     expect(String(stderr.mock.calls[0]?.[0])).toContain('still fine');
     stderr.mockRestore();
   });
+
+  it('another file name rotates on its own: dfdesk.log → dfdesk.1.log', async () => {
+    const dir = tempDir();
+    const log = openFileLogger({ dir, clock: new ManualClock(), maxBytes: 200, keep: 1, fileName: 'dfdesk.log' });
+    for (let i = 0; i < 10; i++) log.logger.info(`line ${i} ${'y'.repeat(40)}`);
+    await log.close();
+    expect(readdirSync(dir).sort()).toEqual(['dfdesk.1.log', 'dfdesk.log']);
+    expect(rotatedName(2, 'dfdesk.log')).toBe('dfdesk.2.log');
+  });
 });
