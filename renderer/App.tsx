@@ -71,7 +71,10 @@ function Shell() {
     // current view instead of navigating away from it.
     const stopRequests = state.client.onSessionEnded((id) => setSignInFor(id));
     const stopEvents = state.client.on('session.changed', (status) => {
-      if (status.state === 'needs-sign-in' && status.instanceId === selectedRef.current) setSignInFor(status.instanceId);
+      // Not when blocked: the sign-in would be refused; the Session tab offers the Edit form instead.
+      if (status.state === 'needs-sign-in' && !status.blocked && status.instanceId === selectedRef.current) {
+        setSignInFor(status.instanceId);
+      }
     });
     // File → New instance… (CmdOrCtrl+N) in the application menu.
     const stopMenu = state.client.on('menu.command', ({ command }) => {

@@ -132,7 +132,7 @@ export function Workspace({ instance, status, onEdit, onRemoved, onSignInAgain }
           className="tab-panel"
         >
           {visited.has(item.id) && item.id === 'session' && (
-            <SessionPanel instance={instance} status={status} onSignInAgain={onSignInAgain} />
+            <SessionPanel instance={instance} status={status} onSignInAgain={onSignInAgain} onEdit={onEdit} />
           )}
           {visited.has(item.id) && item.id === 'data' && (
             <DataBrowser instance={instance} active={tab === 'data'} status={status} onSignIn={onSignInAgain} />

@@ -76,6 +76,11 @@ export interface SessionStatus {
   lastRefreshError?: { kind: DeskErrorKind; message: string; at: number };
   /** Where the token is kept: the OS keychain, or memory only when the keychain is unusable. */
   persistence: 'keychain' | 'memory';
+  /**
+   * Sign-in and requests are refused until the instance is edited and saved: its settings were changed outside
+   * DF Desk (the saved credentials belong elsewhere), or its plain-http address is not confirmed yet.
+   */
+  blocked?: boolean;
 }
 
 export interface VaultHealth {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { type Desk, createDesk } from '../../electron/main/desk.ts';
+import { type CreateDeskOptions, type Desk, createDesk } from '../../electron/main/desk.ts';
 import { refusedSenderMessage } from '../../electron/main/ipc/router.ts';
 import type { DeskEventName, DeskEvents } from '../../shared/ipc/contract.ts';
 import { dispatch, refused } from '../../shared/ipc/dispatch.ts';
@@ -34,6 +34,8 @@ export interface LaunchOptions {
   dataDir?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** More createDesk options (an updater, app info) for journeys that need them. */
+  desk?: Partial<CreateDeskOptions>;
 }
 
 export interface DeskHarness {
@@ -92,7 +94,7 @@ export async function launchDesk(options: LaunchOptions = {}): Promise<DeskHarne
     cleanups.push(() => rm(profileDir, { recursive: true, force: true }));
     if (ownsDataDir) cleanups.push(() => removeDeskData(dataDir));
 
-    const desk = await createDesk({ dataDir, vaultService: vaultServiceFor(dataDir) });
+    const desk = await createDesk({ ...options.desk, dataDir, vaultService: vaultServiceFor(dataDir) });
     cleanups.push(() => desk.dispose());
 
     const server = await serveRenderer(rendererBuildDir);

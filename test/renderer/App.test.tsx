@@ -191,6 +191,18 @@ describe('session ended', () => {
     expect(getByRole('tab', { name: 'API console' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('a blocked instance gets no sign-in dialog (it would be refused): the Session tab offers Edit instance', async () => {
+    const desk = appDesk();
+    await renderApp(desk);
+    click(sidebarItem('Local dev'));
+    click(getByRole('tab', { name: 'Session' }));
+    emit(desk, aStatus({ state: 'needs-sign-in', blocked: true, endedReason: 'The address of this instance was changed outside DF Desk.' }));
+    await flush();
+    expect(queryByRole('dialog')).toBeNull();
+    click(getByRole('button', { name: 'Edit instance' }, getByRole('region', { name: 'Session' })));
+    expect(getByRole('dialog', { name: /^Edit / })).toBeTruthy();
+  });
+
   it('opens the dialog when a request fails with session-ended', async () => {
     const desk = appDesk({
       request: () => {

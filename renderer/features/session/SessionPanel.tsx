@@ -14,6 +14,8 @@ export interface SessionPanelProps {
   instance: Instance;
   status: SessionStatus | undefined;
   onSignInAgain: () => void;
+  /** Opens the instance's Edit form: the way out when the instance is blocked. */
+  onEdit?: () => void;
 }
 
 /** The panel's states; refreshing is still the live session (its controls stay put). */
@@ -22,7 +24,7 @@ function viewOf(status: SessionStatus | undefined): string | null {
   return status.state === 'refreshing' ? 'active' : status.state;
 }
 
-export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelProps) {
+export function SessionPanel({ instance, status, onSignInAgain, onEdit }: SessionPanelProps) {
   const live = status?.state === 'active' || status?.state === 'refreshing';
   const now = useNow(1000, live);
   const guest = useGuestAccess(instance, status);
@@ -52,14 +54,25 @@ export function SessionPanel({ instance, status, onSignInAgain }: SessionPanelPr
     view = (
       <section className="session-panel" aria-label="Session" ref={panel}>
         <div className="alert alert-error" role="alert">
-          <strong>The session ended.</strong>
+          <strong>{status.blocked ? 'DF Desk sends nothing to this instance.' : 'The session ended.'}</strong>
           <EndedReason reason={status.endedReason} />
-          <p className="next-step">Sign in again to keep working on {instance.name}.</p>
+          <p className="next-step">
+            {status.blocked
+              ? `Check the instance's address and certificate, then save it to keep working on ${instance.name}.`
+              : `Sign in again to keep working on ${instance.name}.`}
+          </p>
         </div>
         <div className="form-actions">
-          <Button variant="primary" onClick={onSignInAgain} data-autofocus>
-            Open sign-in
-          </Button>
+          {/* Blocked: a sign-in would be refused; saving the instance is what unblocks it. */}
+          {status.blocked && onEdit ? (
+            <Button variant="primary" onClick={onEdit} data-autofocus>
+              Edit instance
+            </Button>
+          ) : (
+            <Button variant="primary" onClick={onSignInAgain} data-autofocus>
+              Open sign-in
+            </Button>
+          )}
           {doctorButton}
         </div>
       </section>

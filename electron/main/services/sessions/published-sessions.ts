@@ -204,13 +204,16 @@ export class PublishedSessions {
     const reason = note?.reason ?? (last !== undefined && lacksHttpConsent(instance) ? insecureHttpRefusal : undefined);
     if (reason !== undefined) {
       const user = last === undefined ? undefined : profiles.get(instanceId)?.user;
-      return toSessionStatus({
+      const status = toSessionStatus({
         instanceId,
         admin: last?.admin ?? false,
         persistence: this.persistenceOf(undefined),
         unavailableReason: reason,
         ...(user === undefined ? {} : { user }),
       });
+      // Settings changed outside DF Desk, or plain http not yet confirmed: a sign-in would be refused too.
+      if (note === undefined || note.blocks === true) status.blocked = true;
+      return status;
     }
     if (session !== undefined) return session.status(this.persistenceOf(session));
     return toSessionStatus({ instanceId, admin: false, persistence: this.persistenceOf(undefined) });

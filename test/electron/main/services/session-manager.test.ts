@@ -311,7 +311,8 @@ describe('restore at launch', () => {
     await h.vault.set(tokenAccount('legacy1', JANE.email), 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE5OTk5OTk5OTl9.c2ln');
     const next = h.relaunch();
     const status = await next.sessions.status('legacy1');
-    expect(status).toMatchObject({ state: 'needs-sign-in', endedReason: insecureHttpRefusal });
+    // Blocked: the way out is the Edit form (confirming plain http), not a sign-in.
+    expect(status).toMatchObject({ state: 'needs-sign-in', endedReason: insecureHttpRefusal, blocked: true });
     const error = await rejection(next.sessions.signIn('legacy1', JANE), DeskError);
     expect(error.kind).toBe('refused');
     expect((await rejection(next.proxy.request('legacy1', { method: 'GET', path: '/' }), DeskError)).kind).toBe('refused');

@@ -43,6 +43,8 @@ async function expectNothingSent(h: Harness, id: string, reason: RegExp): Promis
   const status = await h.sessions.status(id);
   expect(status.state).toBe('needs-sign-in');
   expect(status.endedReason).toMatch(reason);
+  // The window offers the Edit form, not a sign-in that would be refused.
+  expect(status.blocked).toBe(true);
   expect(h.events.at(-1)?.endedReason).toMatch(reason);
   const request = await rejection(h.proxy.request(id, { method: 'GET', path: '/db/_table/contacts' }), DeskError);
   expect([request.kind, request.message]).toEqual(['refused', status.endedReason]);
@@ -110,6 +112,8 @@ describe('item7-settings-tamper: saved credentials go only where they were saved
     const changes = new InstanceChanges(next.registry, next.sessions, next.profiles);
     const saved = await changes.update(id, { url: evil.url, apiKey: 'key-for-the-new-server' });
     expect(saved.hasApiKey).toBe(true);
+    // Saved: no longer blocked, a sign-in is the way on.
+    expect((await next.sessions.status(id)).blocked).toBeUndefined();
     expect(await next.vault.get(tokenAccount(id, JANE.email))).toBeNull();
     expect((await next.sessions.status(id)).state).toBe('signed-out');
     await next.proxy.request(id, { method: 'GET', path: '/system/environment' });

@@ -213,3 +213,26 @@ describe('SessionPanel: the forever-sessions doctor', () => {
     expect(dialog.contains(document.activeElement)).toBe(true);
   });
 });
+
+describe('SessionPanel: a blocked instance', () => {
+  it('offers the Edit form, not a sign-in that would be refused', () => {
+    const onEdit = vi.fn();
+    const onSignInAgain = vi.fn();
+    const status = aStatus({ state: 'needs-sign-in', blocked: true, endedReason: 'The address of this instance was changed outside DF Desk.' });
+    renderWithDesk(<SessionPanel instance={anInstance()} status={status} onSignInAgain={onSignInAgain} onEdit={onEdit} />, new FakeDesk());
+    expect(getByText('DF Desk sends nothing to this instance.')).toBeTruthy();
+    expect(queryByRole('button', { name: 'Open sign-in' })).toBeNull();
+    click(getByRole('button', { name: 'Edit instance' }));
+    expect(onEdit).toHaveBeenCalledTimes(1);
+    expect(onSignInAgain).not.toHaveBeenCalled();
+  });
+
+  it('an ended session that is not blocked still offers the sign-in', () => {
+    renderWithDesk(
+      <SessionPanel instance={anInstance()} status={aStatus({ state: 'needs-sign-in', endedReason: 'Expired.' })} onSignInAgain={vi.fn()} onEdit={vi.fn()} />,
+      new FakeDesk(),
+    );
+    expect(getByRole('button', { name: 'Open sign-in' })).toBeTruthy();
+    expect(queryByRole('button', { name: 'Edit instance' })).toBeNull();
+  });
+});
