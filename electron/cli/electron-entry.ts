@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { internalErrorMessage } from '../../shared/ipc/names.ts';
 import type { ConfLikeConstructor } from '../main/adapters/settings-store.ts';
+import type { NetworkPort } from '../main/services/network/network-types.ts';
 import { runCli } from './cli-run.ts';
 import { deskOpener } from './host.ts';
 import type { CliIo } from './io.ts';
@@ -24,6 +25,7 @@ export interface CliElectronApp {
   getVersion(): string;
   disableHardwareAcceleration(): void;
   exit(exitCode?: number): void;
+  whenReady(): Promise<unknown>;
   /** macOS only. */
   readonly dock?: { hide(): void } | undefined;
 }
@@ -34,6 +36,8 @@ export interface CliElectronOptions {
   settingsStore: ConfLikeConstructor;
   platform: NodeJS.Platform;
   io?: CliIo;
+  /** Chromium's proxy settings and the system's CAs; read after ready (the default session exists only then). */
+  network?: () => NetworkPort;
   /** Where uncaught errors come from (default: `process`). */
   errorSource?: { on(event: 'uncaughtException' | 'unhandledRejection', listener: () => void): unknown };
 }
@@ -69,11 +73,16 @@ export async function runCliInElectron(app: CliElectronApp, options: CliElectron
   const version = app.getVersion();
   let code = 1;
   try {
+    let network: NetworkPort | undefined;
+    if (options.network !== undefined) {
+      await app.whenReady();
+      network = options.network();
+    }
     code = await runCli(options.args, io, {
       version,
       platform: options.platform,
       appDefault: { dataDir: app.getPath('userData'), logDir: app.getPath('logs') },
-      openDesk: deskOpener({ version, settingsStore: options.settingsStore }),
+      openDesk: deskOpener({ version, settingsStore: options.settingsStore, ...(network === undefined ? {} : { network }) }),
     });
     await Promise.all([flushed(io.stdout), flushed(io.stderr)]);
   } catch {

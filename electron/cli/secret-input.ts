@@ -22,12 +22,19 @@ export function refusedSecretFlag(argv: readonly string[]): CliError | null {
     const name = arg.split('=', 1)[0] ?? arg;
     const hint = Object.hasOwn(SECRET_FLAGS, name) ? SECRET_FLAGS[name] : undefined;
     if (hint !== undefined) return usageError(`${name} is not accepted: secrets never go on the command line. ${hint}`);
+    // Any other `--flag=value`: commander would print the whole argument in its "unknown option" error, and
+    // the value may be a secret typed in the wrong place (`--password-stdin=hunter2`). Say so without it.
+    if (name.startsWith('--') && arg.includes('=') && /pass|pw|key|token|secret/i.test(name)) {
+      return usageError(`${name}=… is not accepted: secrets never go on the command line, and its value was not read.`);
+    }
   }
   return null;
 }
 
 /** All of stdin, without the one line break a shell's `echo` or a file's last line adds. */
 export async function readSecretFromStdin(stdin: CliReadable, what: string): Promise<string> {
+  // On a terminal the typed secret would be echoed: the prompt (without the -stdin flag) reads it hidden.
+  if (stdin.isTTY === true) throw usageError(`stdin is a terminal, where the ${what} would show as you type: leave out the -stdin flag to be asked for it without echo.`);
   const secret = (await readAll(stdin)).replace(/\r?\n$/, '');
   if (secret === '') throw usageError(`No ${what} on stdin.`);
   return secret;

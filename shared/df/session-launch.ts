@@ -23,7 +23,9 @@ export async function resumeFromStore(context: LaunchContext): Promise<void> {
   const { options, machine, scheduler, refresher } = context;
   const before = machine.state;
   if (machine.session !== null) return;
-  const stored = await options.tokens.load();
+  // Fresh: a client starting over a store another client (or process) used may find its copy out of date, e.g.
+  // a rebuilt session after `dfdesk login` wrote a new token where the ended one had cleared the entry.
+  const stored = await options.tokens.load({ fresh: true });
   // A sign-in or sign-out while the store was read wins over what was read.
   if (machine.state !== before) return;
   scheduler.reset();

@@ -9,11 +9,14 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** "45 seconds", "59 minutes", "3 hours 5 minutes", "14 days": coarse, as a person would say it. */
 export function durationText(ms: number): string {
   const abs = Math.abs(ms);
-  if (abs < MINUTE) return plural(Math.round(abs / 1000), 'second', 'seconds');
-  if (abs < HOUR) return plural(Math.round(abs / MINUTE), 'minute', 'minutes');
-  if (abs < DAY) {
-    const hours = Math.floor(abs / HOUR);
-    const minutes = Math.round((abs - hours * HOUR) / MINUTE);
+  // Rounded to the unit shown first, so 59.6 s reads "1 minute", never "60 seconds".
+  const seconds = Math.round(abs / 1000);
+  if (seconds < 60) return plural(seconds, 'second', 'seconds');
+  const totalMinutes = Math.round(abs / MINUTE);
+  if (totalMinutes < 60) return plural(totalMinutes, 'minute', 'minutes');
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  if (hours < 24) {
     return minutes === 0 ? plural(hours, 'hour', 'hours') : `${plural(hours, 'hour', 'hours')} ${plural(minutes, 'minute', 'minutes')}`;
   }
   return plural(Math.round(abs / DAY), 'day', 'days');

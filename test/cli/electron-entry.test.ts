@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { NetworkPort } from '../../electron/main/services/network/network-types.ts';
 import type { ConfLikeConstructor } from '../../electron/main/adapters/settings-store.ts';
 import { type CliElectronApp, cliArgs, runCliInElectron } from '../../electron/cli/electron-entry.ts';
 import { capture, stdinOf } from './fixtures/cli-harness.ts';
@@ -30,11 +31,14 @@ function fakeApp() {
       calls.push(`exit ${code}`);
     },
     dock: { hide: () => calls.push('dock.hide') },
+    whenReady: async () => {
+      calls.push('whenReady');
+    },
   };
   return { app, calls, paths, exitCode: () => exitCode };
 }
 
-async function runInApp(args: string[]) {
+async function runInApp(args: string[], network?: () => NetworkPort) {
   const fake = fakeApp();
   const stdout = capture(false);
   const stderr = capture(false);
@@ -45,6 +49,7 @@ async function runInApp(args: string[]) {
     platform: 'linux',
     io: { stdin: stdinOf(), stdout, stderr, env: {}, cwd: dataDir },
     errorSource,
+    ...(network === undefined ? {} : { network }),
   });
   return { ...fake, errorSource, stdout: stdout.text, stderr: () => stderr.text };
 }
@@ -86,5 +91,20 @@ describe('runCliInElectron', () => {
     run.errorSource.emit('uncaughtException', new Error('late'));
     expect(run.stderr()).toContain('dfdesk: Something went wrong inside DF Desk');
     expect(run.exitCode()).toBe(1);
+  });
+
+  it('with the app’s network, waits for ready (the default session exists only then) and routes through it', async () => {
+    const asked: string[] = [];
+    const network = (): NetworkPort => ({
+      resolveProxy: async (url) => {
+        asked.push(url);
+        return 'DIRECT';
+      },
+      trustedCertificates: () => ({ pems: [], sources: {} as ReturnType<NetworkPort['trustedCertificates']>['sources'] }),
+    });
+    const run = await runInApp(['check', 'http://127.0.0.1:9'], network);
+    expect(run.calls.indexOf('whenReady')).toBeGreaterThan(-1);
+    expect(run.calls.indexOf('whenReady')).toBeLessThan(run.calls.indexOf('exit 5'));
+    expect(asked).toEqual(['http://127.0.0.1:9/']);
   });
 });

@@ -10,6 +10,10 @@ describe('refusedSecretFlag', () => {
       ['login', 'dev', '--password=s3cret'],
       ['add', 'x', 'y', '--api-key=s3cret'],
       ['get', 'dev', '/x', '--token', 's3cret'],
+      // A secret typed as the stdin flag's value: commander would echo the whole argument in its error.
+      ['login', 'dev', '--password-stdin=s3cret'],
+      ['add', 'x', 'y', '--api-key-stdin=s3cret'],
+      ['login', 'dev', '--pw=s3cret'],
     ]) {
       const error = refusedSecretFlag(argv);
       expect(error, argv.join(' ')).toBeInstanceOf(CliError);
@@ -32,6 +36,10 @@ describe('readSecretFromStdin', () => {
     expect(await readSecretFromStdin(stdinOf('pa ss\n'), 'password')).toBe('pa ss');
     expect(await readSecretFromStdin(stdinOf('pass\r\n'), 'password')).toBe('pass');
     expect(await readSecretFromStdin(stdinOf('pass\n\n'), 'password')).toBe('pass\n');
+  });
+
+  it('refuses a terminal, where the secret would be echoed as it is typed (usage)', async () => {
+    await expect(readSecretFromStdin(fakeTerminal(), 'password')).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('without echo') });
   });
 
   it('refuses empty input (usage)', async () => {

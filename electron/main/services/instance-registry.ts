@@ -47,6 +47,7 @@ export class InstanceRegistry {
   private readonly logger: Logger;
   private readonly newId: () => string;
   private readonly listeners = new Set<(instances: Instance[]) => void>();
+  private readonly savedHere = new Map<string, LastLogin | null>();
   /** Instances whose settings were found to agree with their saved secrets, and the binding checked. */
   private readonly verified = new Map<string, string>();
 
@@ -195,8 +196,17 @@ export class InstanceRegistry {
     return this.find(id).lastLogin;
   }
 
+  /**
+   * The sign-in this process last saved for the instance (`null`: it forgot it), or undefined if it saved none:
+   * another process's change to the same file is told apart from our own by it (external-changes.ts).
+   */
+  lastLoginSavedHere(id: string): LastLogin | null | undefined {
+    return this.savedHere.get(id);
+  }
+
   /** `null` forgets it (e.g. after sign-out). */
   setLastLogin(id: string, lastLogin: LastLogin | null): void {
+    this.savedHere.set(id, lastLogin === null ? null : { ...lastLogin });
     this.store.revalidate();
     const updated: StoredInstance = { ...this.find(id) };
     if (lastLogin === null) delete updated.lastLogin;

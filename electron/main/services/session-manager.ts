@@ -124,6 +124,13 @@ export class SessionManager {
     return this.sessions.statusOf(instanceId);
   }
 
+  /** Who the instance's live session is signed in as, or null (external-changes.ts compares it with the file). */
+  liveLogin(instanceId: string): { login: string; admin: boolean } | null {
+    const session = this.sessions.get(instanceId);
+    const live = session?.login != null && ['active', 'refreshing'].includes(session.client.status().state);
+    return live && session?.login ? { ...session.login } : null;
+  }
+
   /** What the forever-sessions doctor reads: the state and the engine's times and claims, never the token. */
   async doctorSession(instanceId: string): Promise<SessionFacts> {
     const { state } = await this.status(instanceId);

@@ -142,6 +142,8 @@ export interface WindowStateSink {
 export function trackWindowState(window: TrackedWindow, store: WindowStateSink, timers: Timers, debounceMs = 750): void {
   let pending: unknown = null;
   let lastSaved = '';
+  // After 'close' the window is on its way to being destroyed: measuring it then would throw.
+  let closing = false;
   const save = () => {
     pending = null;
     const state = captureState(window);
@@ -152,6 +154,7 @@ export function trackWindowState(window: TrackedWindow, store: WindowStateSink, 
     store.save(state);
   };
   const later = () => {
+    if (closing) return;
     if (pending !== null) timers.clearTimeout(pending);
     pending = timers.setTimeout(save, debounceMs);
   };
@@ -162,6 +165,8 @@ export function trackWindowState(window: TrackedWindow, store: WindowStateSink, 
   // 'close', not 'closed': the window can still be measured, and the app may quit right after.
   window.on('close', () => {
     if (pending !== null) timers.clearTimeout(pending);
+    pending = null;
     save();
+    closing = true;
   });
 }

@@ -11,6 +11,9 @@ describe('durationText', () => {
     [3 * 3_600_000 + 5 * 60_000, '3 hours 5 minutes'],
     [14 * 86_400_000, '14 days'],
     [-90_000, '2 minutes'],
+    [59_600, '1 minute'],
+    [3 * 3_600_000 + 59 * 60_000 + 45_000, '4 hours'],
+    [23 * 3_600_000 + 59 * 60_000 + 45_000, '1 day'],
   ])('%d ms is %s', (ms, text) => {
     expect(durationText(ms)).toBe(text);
   });

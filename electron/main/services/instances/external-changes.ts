@@ -1,9 +1,10 @@
 /**
  * Another process on the same data folder (a `dfdesk` command) changed the settings file: an instance added
  * or removed, a sign-in or a sign-out. The running app follows: every window gets the new list, a sign-in made
- * elsewhere is restored from the keychain (no password asked), and a sign-out made elsewhere ends the app's
- * session too. The file is polled by its stat (fs.watchFile), which survives the atomic rename conf writes with.
- * The app's own writes pass through here as well and change nothing: they already match the live sessions.
+ * elsewhere (as anyone) is restored from the keychain with no password, and a sign-out made elsewhere ends the
+ * app's session too. The file is polled by its stat (fs.watchFile), which survives the atomic rename conf writes
+ * with. Only a change of an instance's saved sign-in moves a session, and only when it differs from who the app
+ * is signed in as: the app's own sign-ins and sign-outs, renames and ended sessions leave the sessions alone.
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import type { SessionStatus } from '../../../../shared/ipc/contract.ts';
@@ -12,11 +13,14 @@ import type { InstanceRegistry } from '../instance-registry.ts';
 
 export const SETTINGS_POLL_MS = 1000;
 
+type Login = { login: string; admin: boolean };
+
 export interface ExternalChangeSessions {
-  status(instanceId: string): Promise<SessionStatus>;
+  /** Who the live session is signed in as, or null when none is live. */
+  liveLogin(instanceId: string): Login | null;
   /**
-   * Rebuilds the instance's client around the stored token (what a new API key does): an ended session is
-   * closed, keeping the keychain entry, and the sign-in saved there is restored.
+   * Rebuilds the instance's client around the stored token (what a new API key does): a session that ended,
+   * or is signed in as someone else, is closed keeping the keychain entry, and the saved sign-in is restored.
    */
   instanceUpdated(instanceId: string, change: { urlChanged: false; apiKeyChanged: true }): Promise<void>;
   signOut(instanceId: string): Promise<SessionStatus>;
@@ -26,40 +30,47 @@ export interface ExternalChangesDeps {
   settingsPath: string;
   /** The settings store reads the file again only every 250 ms; the poll has just seen it change. */
   revalidate: () => void;
-  registry: Pick<InstanceRegistry, 'list' | 'getLastLogin' | 'announce'>;
+  registry: Pick<InstanceRegistry, 'list' | 'getLastLogin' | 'announce' | 'lastLoginSavedHere'>;
   sessions: ExternalChangeSessions;
   logger: Logger;
   intervalMs?: number;
 }
 
-type Snapshot = Map<string, string>;
-
-function snapshotOf(registry: ExternalChangesDeps['registry']): Snapshot {
-  const snapshot: Snapshot = new Map();
-  for (const instance of registry.list()) {
-    const last = registry.getLastLogin(instance.id);
-    snapshot.set(instance.id, `${JSON.stringify(instance)}|${last === undefined ? '' : `${last.login}|${last.admin}`}`);
-  }
-  return snapshot;
+interface Snapshot {
+  /** Every instance as the windows see it, to tell whether the list changed. */
+  list: string;
+  /** Each instance's saved sign-in ('' when none). */
+  logins: Map<string, string>;
 }
 
-const live = (status: SessionStatus) => status.state === 'active' || status.state === 'refreshing';
+const loginKey = (login: Login | undefined | null) => (login == null ? '' : `${login.admin ? 'admin' : 'user'}:${login.login.toLowerCase()}`);
 
-/** Brings one instance's session in line with the file's sign-in, once its line changed. */
+/** With its time: a new sign-in as the same user (after the app's session ended) is a change too. */
+const savedKey = (last: { login: string; admin: boolean; signedInAt?: number } | null | undefined) =>
+  last == null ? '' : `${loginKey(last)}@${last.signedInAt ?? ''}`;
+
+function snapshotOf(registry: ExternalChangesDeps['registry']): Snapshot {
+  const instances = registry.list();
+  const saved = (id: string) => savedKey(registry.getLastLogin(id));
+  return { list: JSON.stringify(instances), logins: new Map(instances.map((instance) => [instance.id, saved(instance.id)])) };
+}
+
+/** The file's sign-in for `id` changed: bring the app's session in line, unless it already is. */
 async function follow(deps: ExternalChangesDeps, id: string): Promise<void> {
-  const signedInElsewhere = deps.registry.getLastLogin(id) !== undefined;
-  const status = await deps.sessions.status(id);
-  if (signedInElsewhere && !live(status)) {
-    deps.logger.info('A sign-in made by another DF Desk process is used here too.', { instanceId: id });
-    await deps.sessions.instanceUpdated(id, { urlChanged: false, apiKeyChanged: true });
-  } else if (!signedInElsewhere && live(status)) {
+  const saved = loginKey(deps.registry.getLastLogin(id));
+  const live = loginKey(deps.sessions.liveLogin(id));
+  if (saved === live) return;
+  if (saved === '') {
     deps.logger.info('Another DF Desk process signed out; the session ends here too.', { instanceId: id });
     await deps.sessions.signOut(id);
+    return;
   }
+  deps.logger.info('A sign-in made by another DF Desk process is used here too.', { instanceId: id });
+  await deps.sessions.instanceUpdated(id, { urlChanged: false, apiKeyChanged: true });
 }
 
 export interface ExternalChangesWatch {
-  /** One comparison now (the poll calls it; tests too). */
+  /** One comparison now (the poll calls it; tests too). Never rejects. */
   check(): Promise<void>;
   stop(): void;
 }
@@ -73,19 +84,27 @@ export function watchExternalChanges(deps: ExternalChangesDeps): ExternalChanges
     if (stopped) return;
     deps.revalidate();
     const next = snapshotOf(deps.registry);
-    const changed = [...new Set([...known.keys(), ...next.keys()])].filter((id) => known.get(id) !== next.get(id));
+    const previous = known;
     known = next;
-    if (changed.length === 0) return;
-    deps.registry.announce();
-    for (const id of changed.filter((id) => next.has(id))) {
+    if (next.list !== previous.list) deps.registry.announce();
+    for (const [id, saved] of next.logins) {
+      if (previous.logins.get(id) === saved) continue;
+      // This process wrote it (its own sign-in or sign-out): its sessions are already what the file says.
+      const here = deps.registry.lastLoginSavedHere(id);
+      if (here !== undefined && savedKey(here) === saved) continue;
       await follow(deps, id).catch((error: unknown) => {
         deps.logger.warn('Could not follow a change made by another DF Desk process.', { instanceId: id, error });
       });
     }
   };
+  const guarded = () =>
+    compare().catch((error: unknown) => {
+      // A settings file caught mid-rename (Windows) or unreadable: the next change is compared again.
+      deps.logger.warn('Could not read the settings another DF Desk process changed.', { error });
+    });
   // One comparison at a time: a burst of writes must not start two restores of one session.
   const check = () => {
-    running = running.then(compare, compare);
+    running = running.then(guarded);
     return running;
   };
   const onStat = () => {

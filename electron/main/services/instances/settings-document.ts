@@ -14,6 +14,8 @@ import { validateInstanceUrl } from './instance-url.ts';
 export const lastLoginSchema = z.object({
   login: z.string().min(1).max(320),
   admin: z.boolean(),
+  /** When (local ms): another DF Desk process sees a new sign-in by it, even as the same user. */
+  signedInAt: z.number().int().nonnegative().optional(),
 });
 export type LastLogin = z.infer<typeof lastLoginSchema>;
 

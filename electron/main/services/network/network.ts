@@ -142,7 +142,7 @@ function routedConfig(
   if (choice.kind === 'direct') return { ...config, proxy: false, httpAgent: agents.plain };
   const { scheme, host, port } = choice.proxy;
   // Plain http goes to the proxy as a forwarded request, as browsers send it (CONNECT is often allowed to 443 only).
-  return { ...config, proxy: { protocol: scheme, host, port }, httpAgent: agents.plain, httpsAgent: agents.https.for(DIRECT) };
+  return { ...config, proxy: { protocol: scheme, host, port }, httpAgent: agents.plain, httpsAgent: agents.https.toProxy(choice.proxy) };
 }
 
 export function createNetwork(deps: NetworkDeps): Network {

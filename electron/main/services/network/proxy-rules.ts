@@ -8,6 +8,7 @@
  * (the caller logs them), and an answer left with no usable entry connects directly rather than not at all.
  * Pure.
  */
+import { isIP } from 'node:net';
 
 export type ProxyScheme = 'http' | 'https';
 
@@ -80,4 +81,12 @@ export function choiceLabel(choice: ProxyChoice): string {
   if (choice.kind === 'direct') return 'DIRECT';
   const { scheme, host, port } = choice.proxy;
   return `${scheme === 'https' ? 'HTTPS' : 'PROXY'} ${authorityHost(host)}:${port}`;
+}
+
+/**
+ * SNI and the name verified for an https proxy's own certificate: its host name, or '' (no SNI; the IP itself
+ * is verified) for an IP address. Left unset, Node would take the name from the Host header: the DF host.
+ */
+export function proxyServername(host: string): string {
+  return isIP(host.replace(/^\[|\]$/g, '')) === 0 ? host : '';
 }

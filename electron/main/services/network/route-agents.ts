@@ -8,7 +8,7 @@ import type { AgentOptions, RequestOptions } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ProxyChoice, ProxyServer } from './proxy-rules.ts';
-import { choiceLabel } from './proxy-rules.ts';
+import { choiceLabel, proxyServername } from './proxy-rules.ts';
 
 export type OpenTunnel = (proxy: ProxyServer, host: string, port: number) => Promise<Socket>;
 
@@ -68,6 +68,21 @@ export class RouteAgents {
     if (agent === undefined) {
       this.options ??= { ...this.tls(), keepAlive: true };
       agent = choice.kind === 'direct' ? new Agent(this.options) : new TunnelAgent(this.options, choice.proxy, this.tunnel);
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  /**
+   * The TLS hop to an https proxy itself, for plain-http requests forwarded through it. Node would take the
+   * name to verify from the Host header, the DF host; the proxy's certificate is for the proxy (an IP: none).
+   */
+  toProxy(proxy: ProxyServer): Agent {
+    const key = `to ${choiceLabel({ kind: 'proxy', proxy })}`;
+    let agent = this.agents.get(key);
+    if (agent === undefined) {
+      this.options ??= { ...this.tls(), keepAlive: true };
+      agent = new Agent({ ...this.options, servername: proxyServername(proxy.host) });
       this.agents.set(key, agent);
     }
     return agent;

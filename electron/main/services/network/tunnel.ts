@@ -12,11 +12,11 @@
 import { request as httpRequest } from 'node:http';
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { connect as netConnect, isIP } from 'node:net';
+import { connect as netConnect } from 'node:net';
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import type { ProxyServer } from './proxy-rules.ts';
-import { authorityHost, choiceLabel } from './proxy-rules.ts';
+import { authorityHost, choiceLabel, proxyServername } from './proxy-rules.ts';
 
 export const PROXY_UNREACHABLE_CODE = 'ERR_DESK_PROXY_UNREACHABLE';
 export const PROXY_REFUSED_CODE = 'ERR_DESK_PROXY_REFUSED';
@@ -73,7 +73,8 @@ function connectRequest(spec: TunnelSpec, target: string): ClientRequest {
   return httpsRequest({
     ...options,
     ...(spec.secureContext === undefined ? {} : { secureContext: spec.secureContext() }),
-    ...(isIP(proxy.host) === 0 ? { servername: proxy.host } : {}),
+    // Always set: left out, Node would verify the proxy's certificate against the Host header (the DF host).
+    servername: proxyServername(proxy.host),
   });
 }
 

@@ -100,7 +100,17 @@ export function createFileRefreshLock(options: FileRefreshLockOptions): FileRefr
     pathOf,
     run(key, task) {
       return queue.run(key, async () => {
-        const release = await acquire(key);
+        let release: () => Promise<void>;
+        try {
+          release = await acquire(key);
+        } catch (error) {
+          if (error instanceof LockTimeoutError) throw error;
+          // The lock folder cannot be used (read-only, full, not a folder): refreshing without the other
+          // processes' lock risks a second PUT, whose loser adopts the winner's token; not refreshing at all
+          // would end every session when its token expires.
+          logger.warn('The refresh lock cannot be used; refreshing without it.', { key, error });
+          return task();
+        }
         try {
           return await task();
         } finally {

@@ -8,6 +8,7 @@
  * published and never writes a token. An instance can also carry a note: why its session ended (shown until
  * the next sign-in), or why it is blocked (its saved credentials belong elsewhere: nothing is sent at all).
  */
+import { systemClock } from '../../../../shared/df/index.ts';
 import type { Instance, SessionStatus, SessionUser } from '../../../../shared/ipc/contract.ts';
 import type { Logger, SecretVault } from '../../ports.ts';
 import type { InstanceRegistry } from '../instance-registry.ts';
@@ -166,7 +167,8 @@ export class PublishedSessions {
 
   /** What a restart needs to restore this sign-in without a request: the login, the user, the clock offset. */
   remember(instanceId: string, session: InstanceSession, login: SessionLogin, user: SessionUser): void {
-    this.deps.registry.setLastLogin(instanceId, login);
+    // signedInAt tells another process (external-changes.ts) that this is a new sign-in, even as the same user.
+    this.deps.registry.setLastLogin(instanceId, { ...login, signedInAt: (this.deps.session.clock ?? systemClock).now() });
     const offset = session.client.status().serverClockOffsetMs;
     const profile: SessionProfile = { user };
     if (offset !== undefined && Number.isFinite(offset)) profile.clockOffsetMs = offset;

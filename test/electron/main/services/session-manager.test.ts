@@ -42,7 +42,7 @@ describe('signIn', () => {
     expect(status.refreshWindowEndsAt).toBeGreaterThan(status.expiresAt ?? 0);
     const token = await h.vault.get(tokenAccount(instance.id, JANE.email));
     expect(token).toMatch(JWT_SHAPE);
-    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: JANE.email, admin: false });
+    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: JANE.email, admin: false, signedInAt: expect.any(Number) });
     expect(h.profiles.get(instance.id)?.user).toEqual(status.user);
     const file = readFileSync(join(h.dir, 'settings.json'), 'utf8');
     expect(file).toContain('Jane Doe');
@@ -70,7 +70,7 @@ describe('signIn', () => {
     const status = await h.sessions.signIn(instance.id, { username: 'jane', password: 'jane-password' });
     expect(status).toMatchObject({ state: 'active', user: { name: 'Jane Doe' } });
     expect(await h.vault.get(tokenAccount(instance.id, 'jane'))).toMatch(JWT_SHAPE);
-    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: 'jane', admin: false });
+    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: 'jane', admin: false, signedInAt: expect.any(Number) });
   });
 
   it('signs an admin in at /system/admin/session', async () => {
@@ -80,7 +80,7 @@ describe('signIn', () => {
     const status = await h.sessions.signIn(instance.id, ADMIN_SIGN_IN);
     expect(status).toMatchObject({ state: 'active', admin: true, user: { isSysAdmin: true } });
     expect(server.requestLog.map((r) => `${r.method} ${r.path}`)).toContain('POST /api/v2/system/admin/session');
-    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: ADMIN_SIGN_IN.email, admin: true });
+    expect(h.registry.getLastLogin(instance.id)).toEqual({ login: ADMIN_SIGN_IN.email, admin: true, signedInAt: expect.any(Number) });
   });
 
   it("rejects wrong credentials with DF's message and changes nothing", async () => {

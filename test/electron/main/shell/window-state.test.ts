@@ -183,6 +183,17 @@ describe('trackWindowState', () => {
     expect(timers.pending.size).toBe(0);
   });
 
+  it('a move or resize after close schedules nothing (the window is going away and cannot be measured)', async () => {
+    const { timers, window, saves } = setup();
+    window.emit('close');
+    window.bounds = { ...window.bounds, x: 300 };
+    window.emit('move');
+    window.emit('resize');
+    expect(timers.pending.size).toBe(0);
+    await timers.advance(1000);
+    expect(saves).toHaveLength(1);
+  });
+
   it('keeps the state from before full screen', async () => {
     const { timers, window, saves } = setup();
     window.fullScreen = true;

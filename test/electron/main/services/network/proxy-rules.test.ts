@@ -1,6 +1,6 @@
 // Chromium's resolveProxy answers, parsed into the choices DF Desk tries.
 import { describe, expect, it } from 'vitest';
-import { authorityHost, choiceLabel, parseProxyRules } from '../../../../../electron/main/services/network/proxy-rules.ts';
+import { authorityHost, choiceLabel, parseProxyRules, proxyServername } from '../../../../../electron/main/services/network/proxy-rules.ts';
 
 const proxy = (scheme: 'http' | 'https', host: string, port: number) => ({ kind: 'proxy', proxy: { scheme, host, port } });
 
@@ -55,5 +55,16 @@ describe('choiceLabel and authorityHost', () => {
     }
     expect(authorityHost('::1')).toBe('[::1]');
     expect(authorityHost('df.example.com')).toBe('df.example.com');
+  });
+});
+
+describe('proxyServername', () => {
+  it('a named https proxy is verified (and greeted by SNI) as itself', () => {
+    expect(proxyServername('proxy.corp.example')).toBe('proxy.corp.example');
+  });
+  it('an IP address gets no SNI; Node then verifies the IP itself, never the DF host from the Host header', () => {
+    expect(proxyServername('10.0.0.8')).toBe('');
+    expect(proxyServername('[::1]')).toBe('');
+    expect(proxyServername('::1')).toBe('');
   });
 });

@@ -70,3 +70,16 @@ describe('RouteAgents', () => {
     agents.destroy();
   });
 });
+
+describe('RouteAgents.toProxy', () => {
+  it('the hop to an https proxy verifies the proxy’s name (not the DF host), one kept agent per proxy', () => {
+    const agents = new RouteAgents(() => ({}), async () => Promise.reject(new Error('unused')));
+    const named: ProxyServer = { scheme: 'https', host: 'proxy.corp.example', port: 3129 };
+    const byIp: ProxyServer = { scheme: 'https', host: '10.0.0.8', port: 3129 };
+    const agent = agents.toProxy(named);
+    expect(agent.options.servername).toBe('proxy.corp.example');
+    expect(agents.toProxy(named)).toBe(agent);
+    expect(agents.toProxy(byIp).options.servername).toBe('');
+    agents.destroy();
+  });
+});

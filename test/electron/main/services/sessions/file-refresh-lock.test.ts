@@ -1,7 +1,7 @@
 // The refresh lock across processes: lock files under the data folder (proper-lockfile), one holder at a time,
 // a bounded wait, and a dead holder's lock taken over once it is stale — with a real second process killed
 // (SIGKILL) while it holds the lock.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,16 @@ describe('createFileRefreshLock', () => {
     expect(await lock.run('x', async () => 'again')).toBe('again');
     expect(lock.pathOf('../../etc/passwd').startsWith(join(dir, ''))).toBe(true);
     expect(lock.pathOf('../../etc/passwd')).toMatch(/[0-9a-f]{64}\.lock$/);
+  });
+
+  it('a lock folder that cannot be made runs the task anyway, and says why in the log', async () => {
+    const parent = lockDir();
+    writeFileSync(`${parent}-file`, 'not a folder');
+    const logger = recordingLogger();
+    const lock = createFileRefreshLock({ dir: join(`${parent}-file`, 'locks'), logger });
+    onCleanup(() => rmSync(`${parent}-file`, { force: true }));
+    expect(await lock.run('x', async () => 'refreshed')).toBe('refreshed');
+    expect(logger.lines.map((line) => line.message)).toContain('The refresh lock cannot be used; refreshing without it.');
   });
 
   it('two holders on one folder (as two processes): the second waits for the first, then runs', async () => {
