@@ -26,6 +26,8 @@ if (existing) await desk.api.instances.update(existing.id, { url: server.url, ap
 else await desk.api.instances.add({ name: 'Demo DF (local)', url: server.url, apiKey: DEFAULT_API_KEY, tag: 'dev' });
 await desk.dispose();
 
+// Printed on purpose: the bundled test server's fixed, public demo credentials (test/df-server/fixtures.ts),
+// which the user types into the app. They open nothing but this loopback server; no real secret is logged here.
 const users = DEFAULT_USERS.map((u) => `  ${u.admin ? 'admin' : 'user '}  ${u.email} / ${u.password}`).join('\n');
 console.log(`DF Desk demo server (DreamFactory-compatible, latest era, forever sessions on, 120 s tokens)
   URL:      ${server.url}

@@ -23,6 +23,7 @@ import {
   selectInstance,
   sendConsole,
   waitForSidebarState,
+  testConnectionInAddForm,
 } from '../test/e2e/ui.ts';
 
 export const defaultOutDir = join(repoRoot, 'docs', 'screenshots');
@@ -132,12 +133,7 @@ export async function takeScreenshots(outDir: string = defaultOutDir, log: (line
     await signIn.waitFor({ state: 'detached' });
 
     // Instance list plus the add form with the connection checklist.
-    await page.getByRole('button', { name: 'Add instance' }).click();
-    const form = dialog(page, 'Add a DreamFactory instance');
-    await form.getByLabel('Name', { exact: true }).fill('QA box');
-    await form.getByLabel('URL', { exact: true }).fill(staging.url);
-    await form.getByLabel('API key', { exact: true }).fill(apiKey);
-    await form.getByRole('button', { name: 'Test connection' }).click();
+    const form = await testConnectionInAddForm(page, { name: 'QA box', url: staging.url, apiKey });
     await expectText(form.getByRole('list', { name: 'Connection checks' }), 'Sign-in attribute');
     await shoot(page, 'add-instance-probe');
     await form.getByRole('button', { name: 'Cancel' }).click();

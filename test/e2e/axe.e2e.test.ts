@@ -15,6 +15,7 @@ import {
   selectInstance,
   sendConsole,
   waitForSidebarState,
+  testConnectionInAddForm,
 } from './ui.ts';
 
 const themes = ['light', 'dark'] as const;
@@ -130,12 +131,7 @@ describe('axe on every main screen, light and dark', () => {
 
   it('add-instance dialog with probe results', async () => {
     const { page } = harness;
-    await page.getByRole('button', { name: 'Add instance' }).click();
-    const form = dialog(page, 'Add a DreamFactory instance');
-    await form.getByLabel('Name', { exact: true }).fill('QA box');
-    await form.getByLabel('URL', { exact: true }).fill(dev.url);
-    await form.getByLabel('API key', { exact: true }).fill(apiKey);
-    await form.getByRole('button', { name: 'Test connection' }).click();
+    const form = await testConnectionInAddForm(page, { name: 'QA box', url: dev.url, apiKey });
     await expectText(form.getByRole('list', { name: 'Connection checks' }), 'Sign-in attribute');
     const found = await check('add-instance probe');
     await form.getByRole('button', { name: 'Cancel' }).click();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DfServer } from '../df-server/index.ts';
 import { addInstance, apiKey, jane, routeCount, signInAsJane, startServer, userLoginRoute } from './fixtures.ts';
 import { type DeskHarness, launchDesk } from './harness.ts';
-import { dialog, expectText, openForeverDoctor } from './ui.ts';
+import { expectText, openForeverDoctor, testConnectionInAddForm } from './ui.ts';
 
 describe('the forever-sessions doctor', () => {
   const servers: DfServer[] = [];
@@ -80,12 +80,7 @@ describe('the forever-sessions doctor', () => {
     const { page } = harness;
     const server = await startServer({ rewriteRules: false });
     servers.push(server);
-    await page.getByRole('button', { name: 'Add instance' }).click();
-    const form = dialog(page, 'Add a DreamFactory instance');
-    await form.getByLabel('Name', { exact: true }).fill('No rewrites');
-    await form.getByLabel('URL', { exact: true }).fill(server.url);
-    await form.getByLabel('API key', { exact: true }).fill(apiKey);
-    await form.getByRole('button', { name: 'Test connection' }).click();
+    const form = await testConnectionInAddForm(page, { name: 'No rewrites', url: server.url, apiKey });
     await expectText(form.getByRole('list', { name: 'Connection checks' }), 'rewrite rules are missing');
     await form.getByRole('button', { name: 'Open the forever-sessions doctor' }).click();
     const doctor = form.getByRole('region', { name: 'Forever-sessions doctor' });

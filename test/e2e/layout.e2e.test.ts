@@ -5,7 +5,7 @@ import type { DfServer } from '../df-server/index.ts';
 import { addInstance, apiKey, signInAsJane, startServer } from './fixtures.ts';
 import { type DeskHarness, launchDesk } from './harness.ts';
 import { boxOf, gridGeometry, showsWhole, wholeColumns } from './layout.ts';
-import { dialog, expectText, openTab, waitForSidebarState } from './ui.ts';
+import { expectText, openTab, testConnectionInAddForm, waitForSidebarState } from './ui.ts';
 
 const contactColumns = ['id', 'first_name', 'last_name', 'email', 'age', 'created_date'];
 
@@ -113,12 +113,7 @@ describe('layout at 1024×700, 1280×800 and 1920×1080', () => {
   it('1024×700: the add-instance dialog fits, and after Test connection every check can be shown above the buttons', async () => {
     const { page } = harness;
     await resize(1024, 700);
-    await page.getByRole('button', { name: 'Add instance' }).click();
-    const form = dialog(page, 'Add a DreamFactory instance');
-    await form.getByLabel('Name', { exact: true }).fill('QA box');
-    await form.getByLabel('URL', { exact: true }).fill(server.url);
-    await form.getByLabel('API key', { exact: true }).fill(apiKey);
-    await form.getByRole('button', { name: 'Test connection' }).click();
+    const form = await testConnectionInAddForm(page, { name: 'QA box', url: server.url, apiKey });
     const checks = form.getByRole('list', { name: 'Connection checks' });
     await expectText(checks, 'Sign-in attribute');
 

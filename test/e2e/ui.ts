@@ -103,3 +103,14 @@ export async function openForeverDoctor(page: Page, instanceName: string, instal
   await doctor.getByLabel('How is this DreamFactory installed?').selectOption(install);
   return doctor;
 }
+
+/** Opens Add instance, fills name, URL and key, and runs Test connection; returns the dialog. */
+export async function testConnectionInAddForm(page: Page, fields: { name: string; url: string; apiKey: string }): Promise<Locator> {
+  await page.getByRole('button', { name: 'Add instance' }).click();
+  const form = dialog(page, 'Add a DreamFactory instance');
+  await form.getByLabel('Name', { exact: true }).fill(fields.name);
+  await form.getByLabel('URL', { exact: true }).fill(fields.url);
+  await form.getByLabel('API key', { exact: true }).fill(fields.apiKey);
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  return form;
+}

@@ -16,6 +16,7 @@ import type {
 import type { TrackableContents } from '../ipc/trusted-contents.ts';
 import type { IpcMainLike } from '../ipc/router.ts';
 import type { HardenableContents, HardenableSession } from './hardening.ts';
+import type { ProxyResolvingSession } from '../services/network/electron-network-port.ts';
 import type { OnlineStatusLike, PowerMonitorLike } from '../services/power-events.ts';
 import type { ContextMenuSource } from './context-menu.ts';
 import type { CrashWatchedContents } from './crash-recovery.ts';
@@ -76,6 +77,8 @@ export interface ShellApp
   on(event: 'will-quit', listener: (event: QuitEvent) => void): unknown;
 }
 
+export type { ProxyResolvingSession };
+
 export interface ElectronLike {
   app: ShellApp;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
@@ -95,7 +98,3 @@ export interface ElectronLike {
   net: OnlineStatusLike;
 }
 
-/** The default session's proxy lookup (system settings, PAC included), for DF requests in the main process. */
-export interface ProxyResolvingSession {
-  resolveProxy(url: string): Promise<string>;
-}

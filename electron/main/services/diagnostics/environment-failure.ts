@@ -23,7 +23,8 @@ export interface EnvironmentFailure {
 const rootUrlStep = (url: string) =>
   `Enter the instance's root address (the part before /api/v2), for example https://df.example.com. DF Desk tried ${url}/api/v2.`;
 
-function mediaType(contentType: string | undefined): string | undefined {
+/** `text/html` of `text/html; charset=utf-8`, lower-cased; undefined when there is none. */
+export function mediaType(contentType: string | undefined): string | undefined {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   return type === undefined || type === '' ? undefined : type;
 }

@@ -8,12 +8,8 @@ import { dfErrorMessage } from '../../../../shared/df/errors.ts';
 import type { ServerFacts } from '../../../../shared/doctor/facts.ts';
 import { REWRITE_RULES_HINT } from '../../../../shared/doctor/rewrite-rules.ts';
 import type { EnvironmentFailure, LastAnswer } from './environment-failure.ts';
+import { mediaType } from './environment-failure.ts';
 
-
-function mediaType(contentType: string | undefined): string | undefined {
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  return type === undefined || type === '' ? undefined : type;
-}
 
 /** A 404 the web server wrote itself: DF answers every /api/v2 path in JSON, its errors in its envelope. */
 export function isWebServer404(last: LastAnswer | undefined): last is LastAnswer {
